@@ -1,0 +1,153 @@
+//! Data-source queries: load rows, filter, sort, cap at 10,000, paginate.
+
+use rusqlite::Transaction;
+use serde_json::{Map, Value, json};
+
+use crate::error::ApiError;
+use crate::props::render::{filter_properties, page_properties};
+use crate::query::{QueryContext, Row, compile_filter, compile_sorts};
+use crate::render::page::with_properties;
+use crate::state::Ctx;
+use crate::store::nodes::{self, Node};
+use crate::wire::list::{PageRequest, encode_cursor, list_value};
+
+/// Most rows one query (one filter + sort combination) returns.
+pub(crate) const QUERY_ROW_LIMIT: usize = 10_000;
+
+/// A row with its full (untruncated) properties, as filters and sorts see it.
+pub(crate) struct LoadedRow {
+    pub(crate) node: Node,
+    pub(crate) properties: Map<String, Value>,
+    pub(crate) created_time: String,
+    pub(crate) last_edited_time: String,
+}
+
+/// Runs a query body against a data source.
+pub(crate) fn query(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    source: &Node,
+    body: &Map<String, Value>,
+    filter_props: &[String],
+) -> Result<Value, ApiError> {
+    let page = PageRequest::from_json(&Value::Object(body.clone()), "body")?;
+    let include_trashed = crate::wire::body::bool_field(body, "in_trash")?.unwrap_or(false);
+    let schema = source
+        .field("properties")
+        .as_object()
+        .cloned()
+        .unwrap_or_default();
+    let key = format!(
+        "rows:{}:{}:{}:{}",
+        source.id, ctx.integration.user_info, ctx.exact_timestamps, ctx.base_url
+    );
+    let loaded = ctx
+        .store
+        .cached(key, || load_rows(tx, ctx, source, &schema))?;
+    let candidates: Vec<&LoadedRow> = loaded
+        .iter()
+        .filter(|row| include_trashed || !row.node.in_trash)
+        .collect();
+    let rows = select(ctx, &schema, candidates, body)?;
+    let total = rows.len();
+    let capped = total.min(QUERY_ROW_LIMIT);
+    let end = (page.offset + page.page_size).min(capped);
+    let mut results = Vec::new();
+    for row in rows.iter().take(end).skip(page.offset) {
+        let mut props = page_properties(tx, ctx, &row.node, Some(&schema), true)?;
+        filter_properties(&mut props, filter_props);
+        results.push(with_properties(tx, ctx, &row.node, props)?);
+    }
+    let has_more = end < capped;
+    let next_cursor = if has_more {
+        Value::String(encode_cursor(end, &rows[end].node.id))
+    } else {
+        Value::Null
+    };
+    let kind = if ctx.version.has_data_sources() {
+        "page_or_data_source"
+    } else {
+        "page_or_database"
+    };
+    let mut list = list_value(results, next_cursor, has_more, kind);
+    if total > QUERY_ROW_LIMIT && end >= capped {
+        list["request_status"] =
+            json!({"type": "incomplete", "incomplete_reason": "query_result_limit_reached"});
+    }
+    Ok(list)
+}
+
+fn load_rows(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    source: &Node,
+    schema: &Map<String, Value>,
+) -> Result<Vec<LoadedRow>, ApiError> {
+    let mut rows = Vec::new();
+    for node in nodes::by_parent(tx, &source.id, "page")? {
+        let properties = page_properties(tx, ctx, &node, Some(schema), false)?;
+        rows.push(LoadedRow {
+            created_time: node.created_time.clone(),
+            last_edited_time: node.last_edited_time.clone(),
+            node,
+            properties,
+        });
+    }
+    Ok(rows)
+}
+
+/// Filters and sorts rows with the query engine. Without sorts, newest first.
+pub(crate) fn select<'r>(
+    ctx: &Ctx,
+    schema: &Map<String, Value>,
+    mut rows: Vec<&'r LoadedRow>,
+    body: &Map<String, Value>,
+) -> Result<Vec<&'r LoadedRow>, ApiError> {
+    let qctx = QueryContext {
+        schema,
+        now: jiff::Timestamp::now(),
+        current_user_id: ctx.user_id(),
+    };
+    let filter = match body.get("filter") {
+        None | Some(Value::Null) => None,
+        Some(filter) => {
+            Some(compile_filter(filter, &qctx).map_err(|e| ApiError::validation(e.message))?)
+        }
+    };
+    let sorts = match body.get("sorts") {
+        None | Some(Value::Null) => None,
+        Some(sorts) => {
+            Some(compile_sorts(sorts, &qctx).map_err(|e| ApiError::validation(e.message))?)
+        }
+    };
+    if let Some(filter) = &filter {
+        rows.retain(|r| filter.matches(&row_of(r)));
+    }
+    match &sorts {
+        Some(sorts) if !sorts.is_empty() => {
+            rows.sort_by(|a, b| {
+                sorts
+                    .compare(&row_of(a), &row_of(b))
+                    .then(a.node.seq.cmp(&b.node.seq))
+            });
+        }
+        _ => rows.sort_by(|a, b| {
+            b.node
+                .created_time
+                .cmp(&a.node.created_time)
+                .then(b.node.seq.cmp(&a.node.seq))
+        }),
+    }
+    Ok(rows)
+}
+
+fn row_of<'r>(row: &&'r LoadedRow) -> Row<'r> {
+    Row {
+        id: &row.node.id,
+        properties: &row.properties,
+        created_time: &row.created_time,
+        last_edited_time: &row.last_edited_time,
+        created_by: &row.node.created_by,
+        last_edited_by: &row.node.last_edited_by,
+    }
+}

@@ -1,0 +1,17 @@
+//! Black-box behaviour tests: real HTTP against [`notion_emulator::testing::TestEmulator`].
+
+mod binary;
+mod blocks;
+mod comments;
+mod data_sources;
+mod errors;
+mod file_uploads;
+mod gate;
+mod limits;
+mod pages;
+mod persistence;
+mod search;
+mod sharing;
+mod support;
+mod users;
+mod versions;
