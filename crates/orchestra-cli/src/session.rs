@@ -1,0 +1,90 @@
+//! What every Notion-talking command needs: configuration, schema, a client, and the
+//! local workspace when no token is set.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use notion_api::Client;
+use notion_model::PageId;
+use orchestra::config::Config;
+use orchestra::env::{Environment, build_client};
+use orchestra::schema::WorkspaceSchema;
+use orchestra::workspace::Workspace;
+
+use crate::cli::Output;
+use crate::local::LocalWorkspace;
+
+/// A loaded configuration and a connected client.
+#[derive(Debug)]
+pub(crate) struct Session {
+    pub(crate) config_path: PathBuf,
+    pub(crate) config: Config,
+    pub(crate) schema: WorkspaceSchema,
+    pub(crate) client: Client,
+    pub(crate) local: Option<LocalWorkspace>,
+}
+
+impl Session {
+    /// Loads the configuration and connects (starting the local workspace without a token).
+    pub(crate) async fn open(config_path: PathBuf, output: Output) -> anyhow::Result<Self> {
+        let (config, schema) = load(&config_path)?;
+        let env = Environment::from_env();
+        let (builder, local) = if env.has_token() {
+            (env.builder()?, None)
+        } else {
+            let local = LocalWorkspace::start(&config_path).await?;
+            eprintln!(
+                "orchestra: no NOTION_API_KEY set; using the local workspace {}",
+                local.path.display()
+            );
+            let builder = env.builder_with(local.token.clone().into(), local.base_url.clone())?;
+            (builder, Some(local))
+        };
+        let builder = if output.debug {
+            builder.observer(crate::logging::observe)
+        } else {
+            builder
+        };
+        let client = build_client(builder)?;
+        Ok(Self {
+            config_path,
+            config,
+            schema,
+            client,
+            local,
+        })
+    }
+
+    /// The local workspace's root page.
+    pub(crate) fn local_root(&self) -> Option<PageId> {
+        self.local
+            .as_ref()
+            .and_then(|l| PageId::parse(&l.root_page_id).ok())
+    }
+
+    /// A workspace view for page commands.
+    pub(crate) fn workspace(&self) -> Workspace {
+        Workspace::new(
+            self.client.clone(),
+            self.config.clone(),
+            self.schema.clone(),
+        )
+    }
+
+    /// Stops the local workspace, if any.
+    pub(crate) async fn close(self) {
+        if let Some(local) = self.local {
+            local.stop().await;
+        }
+    }
+}
+
+/// Reads `orchestra.toml` and the schema it names, and checks one against the other.
+pub(crate) fn load(config_path: &std::path::Path) -> anyhow::Result<(Config, WorkspaceSchema)> {
+    let config = Config::load(config_path)?;
+    let schema = config
+        .schema(config_path)
+        .with_context(|| format!("loading the schema named in {}", config_path.display()))?;
+    config.check_against(&schema, config_path)?;
+    Ok((config, schema))
+}

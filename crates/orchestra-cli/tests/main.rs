@@ -1,0 +1,4 @@
+//! Tests of the `orchestra` binary against the emulator (one test binary).
+
+mod commands;
+mod support;

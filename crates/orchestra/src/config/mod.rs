@@ -1,0 +1,152 @@
+//! `orchestra.toml`: workspace ids written by `orchestra init`, sources, thresholds, Slack.
+//!
+//! Secrets never live in this file: the Notion token comes from `NOTION_API_KEY` (or
+//! `NOTION_TOKEN`) and the Slack webhook from the environment variable the file names.
+
+mod file;
+mod show;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use notion_model::{DataSourceId, DatabaseId};
+use serde::{Deserialize, Serialize};
+
+pub use show::redacted_view;
+
+/// The default file name.
+pub const CONFIG_FILE: &str = "orchestra.toml";
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Config {
+    /// Where the workspace lives in Notion and how records are checked.
+    #[serde(default)]
+    pub notion: NotionSection,
+    /// Ids of the provisioned databases, by database key.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub databases: BTreeMap<String, DatabaseIds>,
+    /// Local inputs of the collectors.
+    #[serde(default)]
+    pub sources: Sources,
+    /// Alert thresholds by metric name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub thresholds: BTreeMap<String, Threshold>,
+    /// Slack notifications.
+    #[serde(default)]
+    pub slack: Slack,
+}
+
+/// `[notion]`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct NotionSection {
+    /// The page the databases live under (an id or a Notion URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_page_id: Option<String>,
+    /// What to do with a select option the schema does not have.
+    #[serde(default)]
+    pub option_policy: OptionPolicy,
+    /// A schema definition replacing the embedded one (relative to this file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema_file: Option<PathBuf>,
+}
+
+/// What to do with a select option the live schema does not have.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum OptionPolicy {
+    /// Let Notion add the option (its default behaviour).
+    #[default]
+    Create,
+    /// Refuse the record.
+    Reject,
+}
+
+/// `[databases.<key>]`: what `orchestra init` found or created.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct DatabaseIds {
+    /// The database (container) id.
+    pub database_id: String,
+    /// The data source holding the rows and the schema.
+    pub data_source_id: String,
+    /// Property ids by the brief's property name (to recognise renames).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub property_ids: BTreeMap<String, String>,
+}
+
+/// Parsed ids of one database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResolvedIds {
+    /// The database.
+    pub database_id: DatabaseId,
+    /// Its data source.
+    pub data_source_id: DataSourceId,
+}
+
+/// `[sources]`: local inputs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Sources {
+    /// The projects file (`projects.yaml`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub projects: Option<PathBuf>,
+    /// Git repositories to read activity from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repositories: Vec<PathBuf>,
+    /// The AI tools usage ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage_ledger: Option<PathBuf>,
+    /// Operational metrics.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metrics: Option<PathBuf>,
+    /// Folders of the persona knowledge bases, by persona key (`cherry`, `sophia`, `karen`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub knowledge_bases: BTreeMap<String, PathBuf>,
+}
+
+/// `[thresholds.<metric>]`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Threshold {
+    /// Warning level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning: Option<f64>,
+    /// Critical level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub critical: Option<f64>,
+}
+
+/// `[slack]`: the webhook itself is a secret, so the file only names its variable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Slack {
+    /// The environment variable holding the incoming-webhook URL.
+    #[serde(default = "default_webhook_env")]
+    pub webhook_env: String,
+    /// Channel override.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+}
+
+impl Default for Slack {
+    fn default() -> Self {
+        Self {
+            webhook_env: default_webhook_env(),
+            channel: None,
+        }
+    }
+}
+
+fn default_webhook_env() -> String {
+    "ORCHESTRA_SLACK_WEBHOOK".to_owned()
+}
