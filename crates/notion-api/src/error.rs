@@ -176,7 +176,20 @@ impl fmt::Display for ApiError {
         if let Some(id) = &self.request_id {
             write!(f, " (request id {id})")?;
         }
+        if self.may_have_committed() {
+            f.write_str(
+                "; the write may have been applied: read the target back before repeating it",
+            )?;
+        }
         Ok(())
+    }
+}
+
+impl ApiError {
+    /// True for a 5xx answer to a non-idempotent request (POST/PATCH): Notion may
+    /// have applied the write before failing.
+    pub fn may_have_committed(&self) -> bool {
+        self.status >= 500 && !is_idempotent(&self.method)
     }
 }
 
@@ -258,7 +271,7 @@ impl Error {
     pub fn is_write_maybe_committed(&self) -> bool {
         match self {
             Self::Committed { .. } => true,
-            Self::Api(api) => api.status >= 500 && !is_idempotent(&api.method),
+            Self::Api(api) => api.may_have_committed(),
             Self::Timeout { method, .. } | Self::Http { method, .. } => !is_idempotent(method),
             _ => false,
         }

@@ -267,9 +267,12 @@ impl UpdatePage {
         self
     }
 
-    /// Clears one property (`null`).
-    pub fn clear_property(mut self, name: &str) -> Self {
-        self.body.set_in("properties", name, Value::Null);
+    /// Clears one property of type `property_type` (`url`, `select`, `date`, ...):
+    /// sends `{"<property_type>": null}`, the form Notion accepts (a bare `null`
+    /// property value is rejected).
+    pub fn clear_property(mut self, name: &str, property_type: &str) -> Self {
+        self.body
+            .set_at(&["properties", name, property_type], Value::Null);
         self
     }
 
