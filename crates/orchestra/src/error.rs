@@ -69,6 +69,24 @@ pub enum Error {
     #[error("{0}")]
     Lookup(String),
 
+    /// A records file (YAML, JSON or CSV) could not be read as a list of records.
+    #[error("{path}: {message}")]
+    Records {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, naming the record or line when known.
+        message: String,
+    },
+
+    /// The local sync state store (`.orchestra/state.sqlite`) failed.
+    #[error("sync state {path}: {message}")]
+    State {
+        /// The SQLite file.
+        path: PathBuf,
+        /// The underlying error.
+        message: String,
+    },
+
     /// The Notion API failed.
     #[error(transparent)]
     Notion(#[from] notion_api::Error),
@@ -85,6 +103,7 @@ impl Error {
                 | Self::UnknownDatabase { .. }
                 | Self::UnknownIntegration { .. }
                 | Self::NotProvisioned { .. }
+                | Self::Records { .. }
         )
     }
 

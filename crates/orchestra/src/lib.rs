@@ -8,6 +8,7 @@
 //! - [`provision`]: `init` (create what is missing, detect and repair drift);
 //! - [`doctor`]: health checks with the brief's troubleshooting advice;
 //! - [`workspace`]: pages created and updated through validation;
+//! - [`sync`]: upsert of local records by key, crash-safe, writing only what changed;
 //! - [`integrations`]: the `get_integration("notion")` registry.
 //!
 //! ```no_run
@@ -32,6 +33,7 @@ pub mod integrations;
 pub mod provision;
 pub mod record;
 pub mod schema;
+pub mod sync;
 pub mod typed;
 pub mod workspace;
 

@@ -5,4 +5,5 @@ mod config;
 mod doctor;
 mod provision;
 mod support;
+mod sync;
 mod validation;

@@ -56,6 +56,11 @@ pub(crate) enum Command {
         #[command(subcommand)]
         command: PageCommand,
     },
+    /// Upsert records from a YAML, JSON or CSV file into a database, by key.
+    ///
+    /// Only changed properties are written; unchanged rows cost no request. Exit code 1
+    /// when any record failed (the others are still written).
+    Sync(SyncArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -79,6 +84,25 @@ pub(crate) struct InitArgs {
     /// Also repair schema drift (additive changes only).
     #[arg(long)]
     pub(crate) apply: bool,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SyncArgs {
+    /// The database: projects, tools, cherry, sophia, karen, activity, insights, or a
+    /// database id or URL.
+    pub(crate) database: String,
+    /// The records file (.yaml/.yml, .json or .csv): a list of records keyed by property name.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) from: PathBuf,
+    /// Only print what would change; write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// Bring rows back from Notion's trash instead of skipping them.
+    #[arg(long)]
+    pub(crate) restore: bool,
+    /// The key property records are matched by (default: `[sync.keys]`, else the title).
+    #[arg(long, value_name = "PROPERTY")]
+    pub(crate) key: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

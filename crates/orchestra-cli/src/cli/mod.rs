@@ -4,4 +4,4 @@ pub(crate) mod args;
 pub(crate) mod plan;
 
 pub(crate) use args::Cli;
-pub(crate) use plan::{Action, Output, Plan};
+pub(crate) use plan::{Action, Output, Plan, SyncPlan};

@@ -37,8 +37,19 @@ pub(crate) enum Action {
         database: String,
         record: Record,
     },
+    Sync(SyncPlan),
     Completions(clap_complete::Shell),
     EmulatorServe(ServeArgs),
+}
+
+/// `orchestra sync`.
+#[derive(Debug)]
+pub(crate) struct SyncPlan {
+    pub(crate) database: String,
+    pub(crate) from: PathBuf,
+    pub(crate) dry_run: bool,
+    pub(crate) restore: bool,
+    pub(crate) key: Option<String>,
 }
 
 /// Everything `run` needs.
@@ -92,6 +103,13 @@ impl TryFrom<Cli> for Plan {
                 database,
                 record: record(&set)?,
             },
+            Command::Sync(args) => Action::Sync(SyncPlan {
+                database: args.database,
+                from: args.from,
+                dry_run: args.dry_run,
+                restore: args.restore,
+                key: args.key,
+            }),
             Command::Completions { shell } => Action::Completions(match shell {
                 Shell::Bash => clap_complete::Shell::Bash,
                 Shell::Zsh => clap_complete::Shell::Zsh,

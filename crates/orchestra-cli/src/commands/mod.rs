@@ -5,6 +5,7 @@ mod doctor;
 mod init;
 mod page;
 mod progress;
+mod sync;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -69,6 +70,7 @@ async fn run_async(plan: Plan) -> anyhow::Result<ExitCode> {
                     database,
                     record,
                 } => page::update(&session, output, &page, &database, &record).await,
+                Action::Sync(plan) => sync::run(&session, output, &plan).await,
                 Action::Completions(_) | Action::EmulatorServe(_) | Action::ConfigShow => {
                     unreachable!("handled above")
                 }

@@ -37,6 +37,26 @@ pub struct Config {
     /// Slack notifications.
     #[serde(default)]
     pub slack: Slack,
+    /// `orchestra sync` settings.
+    #[serde(default, skip_serializing_if = "SyncSection::is_empty")]
+    pub sync: SyncSection,
+}
+
+/// `[sync]`: how `orchestra sync` matches local records to rows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SyncSection {
+    /// The key property by database key (`activity = "Commit SHA"`); default: the title.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, String>,
+}
+
+impl SyncSection {
+    /// True when nothing is configured.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
 }
 
 /// `[notion]`.
