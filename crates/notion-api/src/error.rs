@@ -186,10 +186,10 @@ impl fmt::Display for ApiError {
 }
 
 impl ApiError {
-    /// True for a 5xx answer to a non-idempotent request (POST/PATCH): Notion may
+    /// True for a 5xx answer to a write (a POST that is not a query or search, or a PATCH): Notion may
     /// have applied the write before failing.
     pub fn may_have_committed(&self) -> bool {
-        self.status >= 500 && !is_idempotent(&self.method)
+        self.status >= 500 && !is_idempotent(&self.method, &self.path)
     }
 }
 
@@ -201,9 +201,7 @@ impl From<ApiError> for Error {
     }
 }
 
-fn is_idempotent(method: &Method) -> bool {
-    matches!(*method, Method::GET | Method::DELETE | Method::HEAD)
-}
+use crate::transport::retry::is_idempotent;
 
 impl Error {
     /// The HTTP status, when Notion answered.
@@ -256,15 +254,18 @@ impl Error {
         match self {
             Self::Api(api) => {
                 (api.is_rate_limited() && !api.is_request_blocked())
-                    || (matches!(api.status, 500 | 502 | 503 | 504) && is_idempotent(&api.method))
+                    || (matches!(api.status, 500 | 502 | 503 | 504)
+                        && is_idempotent(&api.method, &api.path))
             }
             Self::Connect { .. } => true,
-            Self::Timeout { method, .. } | Self::Http { method, .. } => is_idempotent(method),
+            Self::Timeout { method, path, .. } | Self::Http { method, path, .. } => {
+                is_idempotent(method, path)
+            }
             _ => false,
         }
     }
 
-    /// True when a non-idempotent request (POST/PATCH) failed in a way that
+    /// True when a write (a POST that is not a query or search, or a PATCH) failed in a way that
     /// leaves open whether Notion applied it: a 5xx, a timeout, or a broken
     /// connection after the request was sent. Read the target back before
     /// repeating the write. Always true for [`Error::Committed`].
@@ -272,7 +273,9 @@ impl Error {
         match self {
             Self::Committed { .. } => true,
             Self::Api(api) => api.may_have_committed(),
-            Self::Timeout { method, .. } | Self::Http { method, .. } => !is_idempotent(method),
+            Self::Timeout { method, path, .. } | Self::Http { method, path, .. } => {
+                !is_idempotent(method, path)
+            }
             _ => false,
         }
     }

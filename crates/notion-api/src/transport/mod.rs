@@ -116,7 +116,7 @@ impl Transport {
                 }
                 Err(error) => error,
             };
-            let (wait, shared_pause) = match classify(method, &error) {
+            let (wait, shared_pause) = match classify(method, &template, &error) {
                 Retry::Never => None,
                 Retry::RateLimited { retry_after } => {
                     rate_limit_failures += 1;

@@ -7,8 +7,9 @@
 //!   exponential backoff. The wait pauses *every* request sharing the client's budget.
 //! - **429 with `rate_limit_reason: public_api_request_blocked`**: never retried.
 //! - **500, 502, 503, 504, connection failures, timeouts**: retried with exponential backoff and
-//!   full jitter for GET and DELETE only. POST and PATCH are never repeated blindly; the error
-//!   reports that the write may have committed.
+//!   full jitter for GET and DELETE, and for the POSTs that only read (data-source and legacy
+//!   database queries, search). Writes (other POSTs, PATCH) are never repeated blindly; the
+//!   error reports that the write may have committed.
 //! - **503 carrying `committed_resource_id`**: never retried; surfaced as
 //!   [`Error::Committed`](crate::Error::Committed).
 //! - **anything else** (4xx, decode errors): not retried.
@@ -148,9 +149,28 @@ pub(crate) enum Retry {
     Never,
 }
 
+/// True when repeating the request cannot change anything: GET, DELETE (trashing twice is
+/// trashing once), and the POST endpoints that only read.
+pub(crate) fn is_idempotent(method: &Method, template: &str) -> bool {
+    match *method {
+        Method::GET | Method::DELETE | Method::HEAD => true,
+        Method::POST => is_read_only_post(template),
+        _ => false,
+    }
+}
+
+/// `POST /v1/data_sources/{id}/query`, `POST /v1/databases/{id}/query` (2022-06-28) and
+/// `POST /v1/search` read without writing.
+fn is_read_only_post(template: &str) -> bool {
+    template == "/v1/search"
+        || (template.ends_with("/query")
+            && (template.starts_with("/v1/data_sources/")
+                || template.starts_with("/v1/databases/")))
+}
+
 /// Classifies a failed attempt (pure; see the module docs for the table).
-pub(crate) fn classify(method: &Method, error: &Error) -> Retry {
-    let idempotent = matches!(*method, Method::GET | Method::DELETE | Method::HEAD);
+pub(crate) fn classify(method: &Method, template: &str, error: &Error) -> Retry {
+    let idempotent = is_idempotent(method, template);
     match error {
         Error::Api(api) if api.is_request_blocked() => Retry::Never,
         Error::Api(api) if api.is_rate_limited() => Retry::RateLimited {
@@ -183,6 +203,17 @@ pub fn parse_retry_after(value: &str, now: SystemTime) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_only_posts_are_idempotent() {
+        assert!(is_idempotent(&Method::POST, "/v1/data_sources/{id}/query"));
+        assert!(is_idempotent(&Method::POST, "/v1/databases/{id}/query"));
+        assert!(is_idempotent(&Method::POST, "/v1/search"));
+        assert!(!is_idempotent(&Method::POST, "/v1/pages"));
+        assert!(!is_idempotent(&Method::POST, "/v1/views/{id}/queries"));
+        assert!(!is_idempotent(&Method::PATCH, "/v1/pages/{id}"));
+        assert!(is_idempotent(&Method::DELETE, "/v1/blocks/{id}"));
+    }
 
     #[test]
     fn delta_seconds() {

@@ -461,3 +461,45 @@ async fn connection_refused_is_retried_for_get_only() {
     assert!(!err.is_write_maybe_committed());
     assert_eq!(client.stats().requests_sent, 4);
 }
+
+#[tokio::test(start_paused = true)]
+async fn server_error_on_a_read_only_post_is_retried() {
+    // Queries and search are POSTs that never write, so a 503 is safe to repeat.
+    let server = support::server().await;
+    for route in [
+        "/v1/search",
+        "/v1/data_sources/1f0c9a3e5b7d4c219e8a6d2b4f1a0c33/query",
+    ] {
+        Mock::given(method("POST"))
+            .and(path(route))
+            .respond_with(ResponseTemplate::new(503).set_body_json(json!({
+                "object": "error", "status": 503, "code": "service_unavailable",
+                "message": "Notion is unavailable, please try again later."
+            })))
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("POST"))
+            .and(path(route))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+                "object": "list", "results": [], "next_cursor": null, "has_more": false,
+                "type": "page_or_data_source", "page_or_data_source": {}
+            })))
+            .mount(&server)
+            .await;
+    }
+    let client = support::builder(&server).build().unwrap();
+    for route in [
+        "search",
+        "data_sources/1f0c9a3e5b7d4c219e8a6d2b4f1a0c33/query",
+    ] {
+        let list = client
+            .request_json(Method::POST, route, None, Some(&json!({})))
+            .await
+            .unwrap();
+        assert_eq!(list["object"], "list");
+    }
+    assert_eq!(client.stats().server_errors, 2);
+    assert_eq!(client.stats().retries, 2);
+}
