@@ -1,0 +1,474 @@
+//! Collects inline Markdown events into Notion rich text.
+
+use notion_model::block::BlockContent;
+use notion_model::file::{FileSource, MediaBlock};
+use notion_model::ids::{DatabaseId, PageId, UserId};
+use notion_model::rich_text::{Link, Text};
+use notion_model::{Annotations, Color, DateValue, Mention, NewBlock, RichText, RichTextContent};
+
+use crate::options::Warning;
+use crate::parse::tags::{self, OpenTag, Token};
+
+/// The styling in effect for the next run of text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Style {
+    pub(crate) bold: bool,
+    pub(crate) italic: bool,
+    pub(crate) strikethrough: bool,
+    pub(crate) underline: bool,
+    pub(crate) code: bool,
+    pub(crate) color: Option<Color>,
+    pub(crate) link: Option<String>,
+}
+
+impl Style {
+    /// The request-shaped annotations (`None` when unstyled).
+    pub(crate) fn annotations(&self) -> Option<Annotations> {
+        let flag = |on: bool| on.then_some(true);
+        let mut annotations = Annotations::default();
+        annotations.bold = flag(self.bold);
+        annotations.italic = flag(self.italic);
+        annotations.strikethrough = flag(self.strikethrough);
+        annotations.underline = flag(self.underline);
+        annotations.code = flag(self.code);
+        annotations.color = self.color.clone();
+        (annotations != Annotations::default()).then_some(annotations)
+    }
+
+    /// A text item with this style.
+    pub(crate) fn text(&self, content: String) -> RichText {
+        let mut item = match &self.link {
+            Some(url) => RichText::link(content, url.clone()),
+            None => RichText::text(content),
+        };
+        item.annotations = self.annotations();
+        item
+    }
+}
+
+/// A run of inline content, or a block that interrupted it (image, display equation).
+#[derive(Debug)]
+pub(crate) enum Segment {
+    Text(Vec<RichText>),
+    Block(NewBlock),
+}
+
+/// What an inline-level HTML span opened, so its close tag restores the right thing.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Span {
+    Underline,
+    Color,
+    Bold,
+    Italic,
+    Strike,
+    Code,
+    Ignored,
+}
+
+/// A run collected cheaply (`RichText` is large; it is built once per run at the end).
+#[derive(Debug)]
+enum Run {
+    Text(Style, String),
+    Item(Box<RichText>),
+}
+
+impl Run {
+    fn into_rich_text(self) -> RichText {
+        match self {
+            Run::Text(style, content) => style.text(content),
+            Run::Item(item) => *item,
+        }
+    }
+}
+
+/// Accumulates rich text for one paragraph, heading, cell or item.
+#[derive(Debug, Default)]
+pub(crate) struct Inline {
+    segments: Vec<Segment>,
+    runs: Vec<Run>,
+    current: Style,
+    bold: u32,
+    italic: u32,
+    strike: u32,
+    underline: u32,
+    code: u32,
+    colors: Vec<Color>,
+    links: Vec<String>,
+    spans: Vec<(String, Span)>,
+    image: Option<(String, String)>,
+    skip_until: Option<String>,
+    explicit_empty: bool,
+    pub(crate) warnings: Vec<Warning>,
+}
+
+impl Inline {
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    /// Recomputes the current style after a mark changed.
+    fn restyle(&mut self) {
+        self.current = Style {
+            bold: self.bold > 0,
+            italic: self.italic > 0,
+            strikethrough: self.strike > 0,
+            underline: self.underline > 0,
+            code: self.code > 0,
+            color: self.colors.last().cloned(),
+            link: self.links.last().cloned(),
+        };
+    }
+
+    fn push_styled(&mut self, code: bool, content: &str) {
+        if content.is_empty() {
+            return;
+        }
+        let wanted_code = code || self.current.code;
+        if let Some(Run::Text(style, text)) = self.runs.last_mut()
+            && style.code == wanted_code
+            && style.bold == self.current.bold
+            && style.italic == self.current.italic
+            && style.strikethrough == self.current.strikethrough
+            && style.underline == self.current.underline
+            && style.color == self.current.color
+            && style.link == self.current.link
+        {
+            text.push_str(content);
+            return;
+        }
+        let mut style = self.current.clone();
+        style.code = wanted_code;
+        self.runs.push(Run::Text(style, content.to_owned()));
+    }
+
+    /// Plain text in the current style.
+    pub(crate) fn text(&mut self, content: &str) {
+        if self.skip_until.is_some() {
+            return;
+        }
+        if let Some((_, alt)) = &mut self.image {
+            alt.push_str(content);
+            return;
+        }
+        self.push_styled(false, content);
+    }
+
+    /// An inline code span.
+    pub(crate) fn code(&mut self, content: &str) {
+        if let Some((_, alt)) = &mut self.image {
+            alt.push_str(content);
+            return;
+        }
+        self.push_styled(true, content);
+    }
+
+    fn push_item(&mut self, mut item: RichText) {
+        let mut style = self.current.clone();
+        style.link = None;
+        item.annotations = style.annotations();
+        self.runs.push(Run::Item(Box::new(item)));
+    }
+
+    /// An inline `$…$` equation.
+    pub(crate) fn equation(&mut self, expression: &str) {
+        self.push_item(RichText::equation(expression));
+    }
+
+    pub(crate) fn strong(&mut self, on: bool) {
+        bump(&mut self.bold, on);
+        self.restyle();
+    }
+
+    pub(crate) fn emphasis(&mut self, on: bool) {
+        bump(&mut self.italic, on);
+        self.restyle();
+    }
+
+    pub(crate) fn strikethrough(&mut self, on: bool) {
+        bump(&mut self.strike, on);
+        self.restyle();
+    }
+
+    pub(crate) fn link_start(&mut self, url: &str) {
+        self.links.push(url.to_owned());
+        self.restyle();
+    }
+
+    pub(crate) fn link_end(&mut self) {
+        self.links.pop();
+        self.restyle();
+    }
+
+    pub(crate) fn image_start(&mut self, url: &str) {
+        self.image = Some((url.to_owned(), String::new()));
+    }
+
+    pub(crate) fn image_end(&mut self) {
+        if let Some((url, alt)) = self.image.take() {
+            let block = media_block("image", &url, plain_caption(&alt), None);
+            self.block(block);
+        }
+    }
+
+    /// A block that interrupts the text (it lands between the text before and after it).
+    pub(crate) fn block(&mut self, block: NewBlock) {
+        self.flush_items();
+        self.segments.push(Segment::Block(block));
+    }
+
+    fn flush_items(&mut self) {
+        if !self.runs.is_empty() {
+            let mut items = Vec::with_capacity(self.runs.len());
+            items.extend(self.runs.drain(..).map(Run::into_rich_text));
+            self.segments.push(Segment::Text(items));
+        }
+    }
+
+    /// Inline HTML: underline, colors, mentions, line breaks, simple emphasis tags.
+    pub(crate) fn html(&mut self, raw: &str) {
+        for token in tags::tokenize(raw) {
+            match token {
+                Token::Open(tag, raw) => self.open_tag(&tag, raw),
+                Token::Close(name, raw) => self.close_tag(name, raw),
+                Token::Comment(_) => {}
+                Token::Text(text) => self.text(text),
+            }
+        }
+    }
+
+    fn open_tag(&mut self, tag: &OpenTag<'_>, raw: &str) {
+        if self.skip_until.is_some() {
+            return;
+        }
+        let name = tag.name.to_ascii_lowercase();
+        let span = match name.as_str() {
+            "br" => {
+                self.text("\n");
+                return;
+            }
+            "empty-block" => {
+                self.explicit_empty = true;
+                return;
+            }
+            "u" | "ins" => Span::Underline,
+            "b" | "strong" => Span::Bold,
+            "i" | "em" => Span::Italic,
+            "s" | "del" | "strike" => Span::Strike,
+            "code" => Span::Code,
+            "span" => {
+                if let Some(color) = tag.attr("color") {
+                    self.colors.push(parse_color(color));
+                    Span::Color
+                } else if tag.attr("underline").is_some_and(|v| v == "true") {
+                    Span::Underline
+                } else {
+                    Span::Ignored
+                }
+            }
+            "mention-page" | "mention-database" | "mention-user" | "mention-date" => {
+                self.mention(&name, tag);
+                if !tag.self_closing {
+                    self.skip_until = Some(name);
+                }
+                return;
+            }
+            _ => {
+                self.warnings
+                    .push(Warning::new(format!("inline HTML `{raw}` kept as text")));
+                self.text(raw);
+                return;
+            }
+        };
+        if tag.self_closing {
+            return;
+        }
+        match span {
+            Span::Underline => self.underline += 1,
+            Span::Bold => self.bold += 1,
+            Span::Italic => self.italic += 1,
+            Span::Strike => self.strike += 1,
+            Span::Code => self.code += 1,
+            Span::Color | Span::Ignored => {}
+        }
+        self.spans.push((name, span));
+        self.restyle();
+    }
+
+    fn close_tag(&mut self, name: &str, raw: &str) {
+        let name = name.to_ascii_lowercase();
+        if let Some(skip) = &self.skip_until {
+            if *skip == name {
+                self.skip_until = None;
+            }
+            return;
+        }
+        if name == "br" {
+            return;
+        }
+        let Some(index) = self.spans.iter().rposition(|(open, _)| *open == name) else {
+            self.warnings.push(Warning::new(format!(
+                "unmatched inline `{raw}` kept as text"
+            )));
+            self.text(raw);
+            return;
+        };
+        for (_, span) in self.spans.split_off(index) {
+            match span {
+                Span::Underline => bump(&mut self.underline, false),
+                Span::Bold => bump(&mut self.bold, false),
+                Span::Italic => bump(&mut self.italic, false),
+                Span::Strike => bump(&mut self.strike, false),
+                Span::Code => bump(&mut self.code, false),
+                Span::Color => {
+                    self.colors.pop();
+                }
+                Span::Ignored => {}
+            }
+        }
+        self.restyle();
+    }
+
+    fn mention(&mut self, name: &str, tag: &OpenTag<'_>) {
+        let url = tag.attr("url").unwrap_or_default();
+        let mention = match name {
+            "mention-page" => PageId::parse(url).ok().map(Mention::page),
+            "mention-database" => DatabaseId::parse(url).ok().map(Mention::database),
+            "mention-user" => UserId::parse(url).ok().map(Mention::user),
+            _ => tag.attr("start").map(|start| {
+                let mut date = DateValue::new(start);
+                if let Some(end) = tag.attr("end") {
+                    date.end = Some(Some(end.into()));
+                }
+                if let Some(zone) = tag.attr("time_zone").or_else(|| tag.attr("timezone")) {
+                    date.time_zone = Some(Some(zone.to_owned()));
+                }
+                Mention::date(date)
+            }),
+        };
+        match mention {
+            Some(mention) => self.push_item(RichText::mention(mention)),
+            None => {
+                self.warnings.push(Warning::new(format!(
+                    "<{name}> without a usable id or date; dropped"
+                )));
+            }
+        }
+    }
+
+    /// Ends the inline run: the segments in order.
+    pub(crate) fn finish(mut self) -> (Vec<Segment>, Vec<Warning>) {
+        self.flush_items();
+        if self.segments.is_empty() && self.explicit_empty {
+            self.segments.push(Segment::Text(Vec::new()));
+        }
+        (self.segments, self.warnings)
+    }
+
+    /// Ends the inline run where blocks cannot appear (headings, cells): blocks become
+    /// inline fallbacks (an image becomes a link to it).
+    pub(crate) fn finish_inline(self) -> (Vec<RichText>, Vec<Warning>) {
+        let (mut segments, warnings) = self.finish();
+        if segments.len() == 1
+            && let Some(Segment::Text(items)) = segments.pop()
+        {
+            return (items, warnings);
+        }
+        let mut items = Vec::new();
+        for segment in segments {
+            match segment {
+                Segment::Text(text) => items.extend(text),
+                Segment::Block(block) => items.extend(inline_fallback(block)),
+            }
+        }
+        (items, warnings)
+    }
+}
+
+fn bump(counter: &mut u32, on: bool) {
+    if on {
+        *counter += 1;
+    } else {
+        *counter = counter.saturating_sub(1);
+    }
+}
+
+fn inline_fallback(block: NewBlock) -> Vec<RichText> {
+    match block.content {
+        BlockContent::Image(media) => {
+            let url = media_url(&media).unwrap_or_default().to_owned();
+            let alt = media
+                .caption
+                .as_deref()
+                .map(notion_model::rich_text::plain_text)
+                .filter(|alt| !alt.is_empty())
+                .unwrap_or_else(|| url.clone());
+            vec![RichText::link(alt, url)]
+        }
+        BlockContent::Equation(eq) => vec![RichText::equation(eq.expression)],
+        _ => Vec::new(),
+    }
+}
+
+/// Reads a Notion color name; `red_bg` is accepted for `red_background`.
+pub(crate) fn parse_color(value: &str) -> Color {
+    let value = value.trim().to_ascii_lowercase();
+    match value.strip_suffix("_bg") {
+        Some(base) => Color::from_wire(&format!("{base}_background")),
+        None => Color::from_wire(&value),
+    }
+}
+
+/// A caption of plain text (`None` when empty).
+pub(crate) fn plain_caption(text: &str) -> Option<Vec<RichText>> {
+    (!text.is_empty()).then(|| vec![RichText::text(text)])
+}
+
+/// A media block (`image`, `video`, `audio`, `pdf`, `file`) for `src`.
+///
+/// `file_upload:<id>` sources become file-upload references.
+pub(crate) fn media_block(
+    kind: &str,
+    src: &str,
+    caption: Option<Vec<RichText>>,
+    name: Option<String>,
+) -> NewBlock {
+    let mut media = match src
+        .strip_prefix("file_upload:")
+        .and_then(|id| notion_model::FileUploadId::parse(id).ok())
+    {
+        Some(id) => MediaBlock::file_upload(id),
+        None => MediaBlock::external(src),
+    };
+    media.caption = caption;
+    media.name = name.map(Some);
+    let content = match kind {
+        "video" => BlockContent::Video(media),
+        "audio" => BlockContent::Audio(media),
+        "pdf" => BlockContent::Pdf(media),
+        "file" => BlockContent::File(media),
+        _ => BlockContent::Image(media),
+    };
+    NewBlock::new(content)
+}
+
+/// A `text` item's payload, when it is one (used to detect bare links).
+pub(crate) fn as_text(item: &RichText) -> Option<&Text> {
+    match &item.content {
+        RichTextContent::Text(text) => Some(text),
+        _ => None,
+    }
+}
+
+/// The link of a text item.
+pub(crate) fn link_of(text: &Text) -> Option<&Link> {
+    text.link.as_ref().and_then(Option::as_ref)
+}
+
+/// The URL of a media payload (hosted or external).
+pub(crate) fn media_url(media: &MediaBlock) -> Option<&str> {
+    match &media.source {
+        FileSource::External(file) => Some(&file.url),
+        FileSource::File(file) => Some(&file.url),
+        _ => None,
+    }
+}
