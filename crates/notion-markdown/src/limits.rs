@@ -138,13 +138,7 @@ fn mergeable(a: &RichText, b: &RichText) -> bool {
 /// Makes a rich-text array valid: returns one or more arrays, each with at most
 /// [`MAX_RICH_TEXT_ITEMS`] items of at most [`MAX_TEXT_UTF16`] units.
 pub fn fit_rich_text(items: Vec<RichText>) -> Vec<Vec<RichText>> {
-    let needs_work = items.len() > MAX_RICH_TEXT_ITEMS
-        || items.iter().any(|item| match &item.content {
-            RichTextContent::Text(t) => t.content.len() > MAX_TEXT_UTF16,
-            RichTextContent::Equation(e) => e.expression.len() > MAX_EQUATION_UTF16,
-            _ => false,
-        });
-    if !needs_work {
+    if fits(&items) {
         return vec![items];
     }
     let items = if items.len() > MAX_RICH_TEXT_ITEMS {
@@ -171,6 +165,17 @@ pub fn fit_rich_text(items: Vec<RichText>) -> Vec<Vec<RichText>> {
         chunks.push(iter.by_ref().take(MAX_RICH_TEXT_ITEMS).collect());
     }
     chunks
+}
+
+/// Whether a rich-text array already respects the limits (a cheap check: byte lengths bound
+/// UTF-16 lengths from above).
+fn fits(items: &[RichText]) -> bool {
+    items.len() <= MAX_RICH_TEXT_ITEMS
+        && items.iter().all(|item| match &item.content {
+            RichTextContent::Text(t) => t.content.len() <= MAX_TEXT_UTF16,
+            RichTextContent::Equation(e) => e.expression.len() <= MAX_EQUATION_UTF16,
+            _ => true,
+        })
 }
 
 /// Fits a rich-text array that cannot continue elsewhere (cells, captions): overflow is
@@ -201,12 +206,39 @@ fn fit_in_place(items: Vec<RichText>) -> Vec<RichText> {
 
 /// Rewrites a block tree so that every rich-text array, text item and equation respects
 /// Notion's limits (see the module docs for where overflow goes).
-pub fn enforce_limits(blocks: Vec<NewBlock>) -> Vec<NewBlock> {
+pub fn enforce_limits(mut blocks: Vec<NewBlock>) -> Vec<NewBlock> {
+    // Nearly every block already fits: fix those in place instead of rebuilding the list.
+    if blocks.iter().all(fits_in_place) {
+        for block in &mut blocks {
+            enforce_in_place(block);
+        }
+        return blocks;
+    }
     let mut out = Vec::with_capacity(blocks.len());
     for block in blocks {
         enforce_block(block, &mut out);
     }
     out
+}
+
+/// Whether a block's own text respects the limits, so that fixing it cannot add siblings.
+fn fits_in_place(block: &NewBlock) -> bool {
+    if let BlockContent::Equation(eq) = &block.content
+        && eq.expression.len() > MAX_EQUATION_UTF16
+    {
+        return false;
+    }
+    fits(block.content.rich_text())
+}
+
+/// Fixes a block that [`fits_in_place`]: its captions, cells and children.
+fn enforce_in_place(block: &mut NewBlock) {
+    fit_captions_and_cells(&mut block.content);
+    if let Some(Some(children)) = children_slot(&mut block.content)
+        && !children.is_empty()
+    {
+        *children = enforce_limits(std::mem::take(children));
+    }
 }
 
 fn enforce_block(mut block: NewBlock, out: &mut Vec<NewBlock>) {
@@ -309,7 +341,7 @@ fn fit_captions_and_cells(content: &mut BlockContent) {
         | BlockContent::File(b) => &mut b.caption,
         BlockContent::TableRow(row) => {
             if let Some(cells) = &mut row.cells {
-                for cell in cells.iter_mut() {
+                for cell in cells.iter_mut().filter(|cell| !fits(cell)) {
                     *cell = fit_in_place(std::mem::take(cell));
                 }
             }
@@ -317,8 +349,10 @@ fn fit_captions_and_cells(content: &mut BlockContent) {
         }
         _ => return,
     };
-    if let Some(items) = caption.take() {
-        *caption = Some(fit_in_place(items));
+    if let Some(items) = caption
+        && !fits(items)
+    {
+        *items = fit_in_place(std::mem::take(items));
     }
 }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::common::{Extra, Timestamp};
+use crate::common::{Extra, Timestamp, TypeName};
 use crate::ids::BlockId;
 use crate::parent::Parent;
 use crate::user::User;
@@ -79,7 +79,7 @@ pub struct NewBlock {
     pub object: Option<String>,
     /// The block type, when sent.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_name: Option<String>,
+    pub type_name: Option<TypeName>,
     /// The payload.
     #[serde(flatten)]
     pub content: BlockContent,
@@ -93,7 +93,7 @@ impl NewBlock {
     pub fn new(content: BlockContent) -> Self {
         Self {
             object: None,
-            type_name: content.type_name().map(str::to_owned),
+            type_name: content.type_name().map(TypeName::Borrowed),
             content,
             extra: Extra::new(),
         }

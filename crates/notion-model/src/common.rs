@@ -6,8 +6,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::serde_util::open_enum;
 
-/// Unknown JSON keys kept on every wire struct so that re-encoding loses nothing.
-pub type Extra = serde_json::Map<String, serde_json::Value>;
+pub use crate::extra::Extra;
+
+/// The `type` key of a tagged object: usually one of the crate's known names (borrowed, no
+/// allocation), owned when decoded or when the type is unknown.
+pub type TypeName = std::borrow::Cow<'static, str>;
 
 /// An ISO 8601 timestamp or date exactly as Notion sent it
 /// (`2020-08-12T02:12:33.231Z`, `2026-07-04T09:13:00.290+00:00`, `2020-08-12`).

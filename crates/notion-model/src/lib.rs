@@ -28,6 +28,7 @@
 
 #![deny(missing_docs)]
 
+mod extra;
 mod serde_util;
 
 pub mod async_task;
@@ -57,7 +58,7 @@ pub mod view;
 pub use async_task::AsyncTask;
 pub use block::{Block, BlockContent, NewBlock};
 pub use comment::Comment;
-pub use common::{Color, EmptyObject, Extra, Timestamp};
+pub use common::{Color, EmptyObject, Extra, Timestamp, TypeName};
 pub use data_source::DataSource;
 pub use database::{DataSourceRef, Database};
 pub use error::{ErrorBody, ErrorCode};

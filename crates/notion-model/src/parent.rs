@@ -223,7 +223,7 @@ impl<'de> Deserialize<'de> for Parent {
         Ok(Parent {
             kind,
             tagged,
-            extra: map,
+            extra: map.into(),
         })
     }
 }

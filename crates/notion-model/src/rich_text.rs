@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::common::{Color, Extra};
+use crate::common::{Color, Extra, TypeName};
 use crate::serde_util::{payload_enum, present};
 
 mod mention;
@@ -21,7 +21,7 @@ pub use mention::{
 pub struct RichText {
     /// `text`, `mention` or `equation`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_name: Option<String>,
+    pub type_name: Option<TypeName>,
     /// The payload.
     #[serde(flatten)]
     pub content: RichTextContent,
@@ -48,8 +48,9 @@ payload_enum! {
     pub enum RichTextContent {
         /// Plain text, optionally linked.
         Text(Text) = "text",
-        /// A mention of a user, page, date, ...
-        Mention(Mention) = "mention",
+        /// A mention of a user, page, date, ... (boxed: mentions are large and rare, text
+        /// runs small and common).
+        Mention(Box<Mention>) = "mention",
         /// An inline KaTeX equation.
         Equation(Equation) = "equation",
     }
@@ -153,9 +154,9 @@ impl Annotations {
 }
 
 impl RichText {
-    fn from_content(type_name: &str, content: RichTextContent) -> Self {
+    fn from_content(type_name: &'static str, content: RichTextContent) -> Self {
         Self {
-            type_name: Some(type_name.to_owned()),
+            type_name: Some(TypeName::Borrowed(type_name)),
             content,
             annotations: None,
             plain_text: None,
@@ -201,7 +202,7 @@ impl RichText {
 
     /// A mention.
     pub fn mention(mention: Mention) -> Self {
-        Self::from_content("mention", RichTextContent::Mention(mention))
+        Self::from_content("mention", RichTextContent::Mention(Box::new(mention)))
     }
 
     /// A text run as a response carries it: `link: null`, plain annotations, `plain_text`,
@@ -209,7 +210,7 @@ impl RichText {
     pub fn text_response(content: impl Into<String>) -> Self {
         let content = content.into();
         Self {
-            type_name: Some("text".to_owned()),
+            type_name: Some(TypeName::Borrowed("text")),
             plain_text: Some(content.clone()),
             content: RichTextContent::Text(Text {
                 content,

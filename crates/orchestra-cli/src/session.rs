@@ -40,6 +40,13 @@ impl Session {
             let builder = env.builder_with(local.token.clone().into(), local.base_url.clone())?;
             (builder, Some(local))
         };
+        // `ORCHESTRA_RATE_LIMIT=off`: no proactive spacing (local emulators and tests);
+        // Notion's own 429s are still honoured.
+        let builder = if std::env::var("ORCHESTRA_RATE_LIMIT").is_ok_and(|v| v == "off") {
+            builder.rate_limit(notion_api::RateLimit::Off)
+        } else {
+            builder
+        };
         let builder = if output.debug {
             builder.observer(crate::logging::observe)
         } else {

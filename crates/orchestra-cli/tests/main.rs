@@ -1,5 +1,10 @@
 //! Tests of the `orchestra` binary against the emulator (one test binary).
 
+mod bulk;
+mod collect;
 mod commands;
+mod comment;
 mod support;
 mod sync;
+mod template;
+mod two_way;

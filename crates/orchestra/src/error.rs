@@ -87,9 +87,39 @@ pub enum Error {
         message: String,
     },
 
+    /// Page content (a Markdown body) could not be converted or written.
+    #[error("page content: {0}")]
+    Content(String),
+
     /// The Notion API failed.
     #[error(transparent)]
     Notion(#[from] notion_api::Error),
+
+    /// A `git` command failed (not a repository, git missing, bad `--since`).
+    #[error("git in {repo}: {message}")]
+    Git {
+        /// The repository folder.
+        repo: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+
+    /// A collector's input is missing or unusable (CI environment, metrics file).
+    #[error("{0}")]
+    Collect(String),
+
+    /// A `bulk --where` filter could not be read or does not fit the schema.
+    #[error(transparent)]
+    Filter(#[from] crate::bulk::FilterError),
+
+    /// A page template is unusable or lacks values (names each missing placeholder).
+    #[error("template {template:?}: {message}")]
+    Template {
+        /// The template's name.
+        template: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl Error {
@@ -104,6 +134,10 @@ impl Error {
                 | Self::UnknownIntegration { .. }
                 | Self::NotProvisioned { .. }
                 | Self::Records { .. }
+                | Self::Git { .. }
+                | Self::Collect(_)
+                | Self::Filter(_)
+                | Self::Template { .. }
         )
     }
 

@@ -9,7 +9,12 @@
 //! - [`doctor`]: health checks with the brief's troubleshooting advice;
 //! - [`workspace`]: pages created and updated through validation;
 //! - [`sync`]: upsert of local records by key, crash-safe, writing only what changed;
-//! - [`integrations`]: the `get_integration("notion")` registry.
+//! - [`bulk`]: update or archive every row matching a readable filter;
+//! - [`templates`]: pages from local Markdown templates or Notion's templates;
+//! - [`comments`]: add and list comments on pages;
+//! - [`integrations`]: the `get_integration("notion")` registry;
+//! - [`collect`]: activity log, operational insights and AI tools collectors;
+//! - [`notify`]: Slack summaries and alerts (Block Kit), never fatal.
 //!
 //! ```no_run
 //! # async fn run() -> orchestra::Result<()> {
@@ -25,15 +30,21 @@
 //! # Ok(()) }
 //! ```
 
+pub mod bulk;
+pub mod collect;
+pub mod comments;
 pub mod config;
 pub mod doctor;
 pub mod env;
 mod error;
 pub mod integrations;
+pub mod kb;
+pub mod notify;
 pub mod provision;
 pub mod record;
 pub mod schema;
 pub mod sync;
+pub mod templates;
 pub mod typed;
 pub mod workspace;
 

@@ -1,9 +1,14 @@
 //! Orchestra library tests, against the emulator over HTTP (one test binary).
 
 mod brief_examples;
+mod bulk;
+mod collect;
+mod comments;
 mod config;
 mod doctor;
 mod provision;
+mod pull;
 mod support;
 mod sync;
+mod templates;
 mod validation;

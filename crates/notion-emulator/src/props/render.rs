@@ -22,12 +22,12 @@ pub(crate) fn page_properties(
     schema: Option<&Map<String, Value>>,
     truncate: bool,
 ) -> Result<Map<String, Value>, ApiError> {
+    let empty = Map::new();
     let stored = node
         .data
         .get("properties")
         .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
+        .unwrap_or(&empty);
     let mut out = Map::new();
     let Some(schema) = schema else {
         let title = stored.get("title").cloned().unwrap_or_else(|| json!([]));
@@ -40,7 +40,7 @@ pub(crate) fn page_properties(
     for (name, config) in schema {
         out.insert(
             name.clone(),
-            entry(tx, ctx, node, schema, config, &stored, truncate, 0)?,
+            entry(tx, ctx, node, schema, config, stored, truncate, 0)?,
         );
     }
     Ok(out)

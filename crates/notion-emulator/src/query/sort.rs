@@ -74,24 +74,27 @@ impl CompiledSorts {
     /// Sorts `rows` stably, like `rows.sort_by(|a, b| self.compare(a, b))` but much faster on
     /// big inputs: each row's sort values are extracted once, then only those are compared
     /// (page JSON is scattered in memory, so re-reading it per comparison is what costs).
-    #[allow(
-        dead_code,
-        reason = "a faster alternative to sorting with `compare`; callers may not use it yet"
-    )]
+    #[cfg_attr(not(test), allow(dead_code, reason = "callers sort their own items"))]
     pub(crate) fn sort_rows(&self, rows: &mut [Row<'_>]) {
+        self.sort_items(rows, |row| row);
+    }
+
+    /// Sorts any items stably by the rows they stand for (see [`CompiledSorts::sort_rows`]).
+    pub(crate) fn sort_items<'r, T: Copy>(&self, items: &mut [T], row: impl Fn(T) -> Row<'r>) {
         if self.keys.is_empty() {
             return;
         }
-        if rows.len() <= SMALL_INPUT {
-            rows.sort_by(|a, b| self.compare(a, b));
+        if items.len() <= SMALL_INPUT {
+            items.sort_by(|a, b| self.compare(&row(*a), &row(*b)));
             return;
         }
         let width = self.keys.len();
-        let values: Vec<SortValue<'_>> = rows
-            .iter()
-            .flat_map(|row| self.keys.iter().map(move |key| key.target.value(row)))
-            .collect();
-        let mut order: Vec<usize> = (0..rows.len()).collect();
+        let mut values: Vec<SortValue<'r>> = Vec::with_capacity(items.len() * width);
+        for item in items.iter() {
+            let row = row(*item);
+            values.extend(self.keys.iter().map(|key| key.target.value(&row)));
+        }
+        let mut order: Vec<usize> = (0..items.len()).collect();
         order.sort_by(|&a, &b| {
             let (a, b) = (&values[a * width..][..width], &values[b * width..][..width]);
             self.keys
@@ -101,8 +104,8 @@ impl CompiledSorts {
                 .find(|ordering| ordering.is_ne())
                 .unwrap_or(Ordering::Equal)
         });
-        let sorted: Vec<Row<'_>> = order.iter().map(|&position| rows[position]).collect();
-        rows.copy_from_slice(&sorted);
+        let sorted: Vec<T> = order.iter().map(|&position| items[position]).collect();
+        items.copy_from_slice(&sorted);
     }
 
     /// Whether there are no sort entries.

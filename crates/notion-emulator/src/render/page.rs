@@ -44,6 +44,18 @@ pub(crate) fn with_properties(
     node: &Node,
     properties: Map<String, Value>,
 ) -> Result<Value, ApiError> {
+    let parent = parent(tx, ctx, node)?;
+    Ok(assemble(ctx, node, properties, parent))
+}
+
+/// A page object around already-rendered properties and `parent` object (for callers that
+/// render many pages of one parent).
+pub(crate) fn assemble(
+    ctx: &Ctx,
+    node: &Node,
+    properties: Map<String, Value>,
+    parent: Value,
+) -> Value {
     let mut icon = node.field("icon").clone();
     let mut cover = node.field("cover").clone();
     files::resolve(ctx, &mut icon);
@@ -63,7 +75,7 @@ pub(crate) fn with_properties(
     map.insert("last_edited_by".into(), partial_user(&node.last_edited_by));
     map.insert("cover".into(), cover);
     map.insert("icon".into(), icon);
-    map.insert("parent".into(), parent(tx, ctx, node)?);
+    map.insert("parent".into(), parent);
     map.insert("in_trash".into(), json!(node.in_trash));
     map.insert(
         "is_archived".into(),
@@ -80,5 +92,5 @@ pub(crate) fn with_properties(
     map.insert("url".into(), json!(url(&title_of(node), &node.id)));
     map.insert("public_url".into(), Value::Null);
     push_archived(&mut map, ctx.version, node.in_trash);
-    Ok(Value::Object(map))
+    Value::Object(map)
 }

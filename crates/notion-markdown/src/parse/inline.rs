@@ -24,6 +24,15 @@ pub(crate) struct Style {
 impl Style {
     /// The request-shaped annotations (`None` when unstyled).
     pub(crate) fn annotations(&self) -> Option<Annotations> {
+        let styled = self.bold
+            || self.italic
+            || self.strikethrough
+            || self.underline
+            || self.code
+            || self.color.is_some();
+        if !styled {
+            return None;
+        }
         let flag = |on: bool| on.then_some(true);
         let mut annotations = Annotations::default();
         annotations.bold = flag(self.bold);
@@ -36,12 +45,13 @@ impl Style {
     }
 
     /// A text item with this style.
-    pub(crate) fn text(&self, content: String) -> RichText {
-        let mut item = match &self.link {
-            Some(url) => RichText::link(content, url.clone()),
+    pub(crate) fn into_text(self, content: String) -> RichText {
+        let annotations = self.annotations();
+        let mut item = match self.link {
+            Some(url) => RichText::link(content, url),
             None => RichText::text(content),
         };
-        item.annotations = self.annotations();
+        item.annotations = annotations;
         item
     }
 }
@@ -65,6 +75,9 @@ enum Span {
     Ignored,
 }
 
+/// Initial capacity of a text run's buffer.
+const RUN_CAPACITY: usize = 64;
+
 /// A run collected cheaply (`RichText` is large; it is built once per run at the end).
 #[derive(Debug)]
 enum Run {
@@ -75,7 +88,7 @@ enum Run {
 impl Run {
     fn into_rich_text(self) -> RichText {
         match self {
-            Run::Text(style, content) => style.text(content),
+            Run::Text(style, content) => style.into_text(content),
             Run::Item(item) => *item,
         }
     }
@@ -138,7 +151,10 @@ impl Inline {
         }
         let mut style = self.current.clone();
         style.code = wanted_code;
-        self.runs.push(Run::Text(style, content.to_owned()));
+        // Runs usually grow (soft breaks, entities, further text events): start with room.
+        let mut text = String::with_capacity(content.len().max(RUN_CAPACITY));
+        text.push_str(content);
+        self.runs.push(Run::Text(style, text));
     }
 
     /// Plain text in the current style.

@@ -27,6 +27,7 @@
 //! request allows, its remainder targets the column (`path = [i, j]`). Those calls list
 //! `reads_after` on the creating call; [`AppendPlan::read_calls_needed`] counts them.
 
+mod node;
 mod resolve;
 
 use std::collections::VecDeque;
@@ -34,7 +35,8 @@ use std::collections::VecDeque;
 use notion_model::NewBlock;
 use notion_model::block::BlockContent;
 
-use crate::blocks::{requires_children, set_children, take_children};
+use crate::blocks::{requires_children, set_children};
+use node::Node;
 
 pub use resolve::Created;
 
@@ -141,7 +143,7 @@ pub fn plan_appends_with(blocks: Vec<NewBlock>, limits: &PlanLimits) -> AppendPl
     if !blocks.is_empty() {
         planner.queue.push_back(Job {
             target: Target::Root,
-            blocks: blocks.into(),
+            blocks: blocks.into_iter().map(Node::new).collect(),
         });
     }
     while let Some(job) = planner.queue.pop_front() {
@@ -156,7 +158,7 @@ pub fn plan_appends_with(blocks: Vec<NewBlock>, limits: &PlanLimits) -> AppendPl
 #[derive(Debug)]
 struct Job {
     target: Target,
-    blocks: VecDeque<NewBlock>,
+    blocks: VecDeque<Node>,
 }
 
 /// What is left of one request's size budget.
@@ -179,8 +181,6 @@ impl Budget {
 
 /// JSON bytes of `{"children":[]}` and room for separators.
 const ENVELOPE_BYTES: usize = 64;
-/// Bytes `,"children":[]` adds to a block, plus a separator.
-const CHILDREN_KEY_BYTES: usize = 16;
 
 #[derive(Debug)]
 struct Planner {
@@ -214,13 +214,13 @@ impl Planner {
                 deferred: Vec::new(),
             };
             while call.children.len() < self.limits.max_children
-                && let Some(block) = remaining.pop_front()
+                && let Some(node) = remaining.pop_front()
             {
                 let forced = call.children.is_empty();
-                match self.pack_top(block, &mut call, forced) {
+                match self.pack_top(node, &mut call, forced) {
                     Ok(packed) => call.children.push(packed),
-                    Err(block) => {
-                        remaining.push_front(block);
+                    Err(node) => {
+                        remaining.push_front(node);
                         break;
                     }
                 }
@@ -234,46 +234,42 @@ impl Planner {
         }
     }
 
-    /// Whether `block`'s whole subtree can be sent at `level` (1 = the request's blocks).
-    fn fits(&self, block: &NewBlock, level: usize) -> bool {
-        let children = block.content.children();
-        if children.is_empty() {
-            return true;
-        }
-        level <= self.limits.max_nesting
-            && children.len() <= self.limits.max_children
-            && children.iter().all(|c| self.fits(c, level + 1))
+    /// Whether `node`'s whole subtree can be sent at `level` (1 = the request's blocks).
+    fn fits(&self, node: &Node, level: usize) -> bool {
+        node.height == 0
+            || (level + node.height - 1 <= self.limits.max_nesting
+                && node.fanout <= self.limits.max_children)
     }
 
     /// Packs a top-level block: itself plus the prefix of its children that fits; the rest
     /// is deferred to a call targeting it. `Err` gives the block back when the call is full.
     fn pack_top(
         &self,
-        mut block: NewBlock,
+        mut node: Node,
         call: &mut CallBuilder,
         forced: bool,
-    ) -> Result<NewBlock, NewBlock> {
-        let children = take_children(&mut block);
-        let own_bytes = json_len(&block) + CHILDREN_KEY_BYTES;
-        let min_children = usize::from(requires_children(&block.content));
+    ) -> Result<NewBlock, Node> {
+        let min_children = usize::from(requires_children(&node.block.content));
         if !forced {
             // Move the whole block to the next call rather than splitting it here: a split
             // costs an extra call for the deferred part.
-            let (blocks, bytes) = children
+            let (blocks, bytes) = node
+                .children
                 .iter()
                 .take(self.limits.max_children)
                 .enumerate()
                 .take_while(|(i, c)| *i < min_children || self.fits(c, 2))
-                .fold((1, own_bytes), |(n, b), (_, c)| {
-                    (n + count_blocks(c), b + json_len(c) + 1)
+                .fold((1, node.own_bytes), |(n, b), (_, c)| {
+                    (n + c.count, b + c.bytes + 1)
                 });
             if blocks > call.budget.blocks || bytes > call.budget.bytes {
-                set_children(&mut block, children);
-                return Err(block);
+                return Err(node);
             }
         }
-        call.budget.take(1, own_bytes);
+        call.budget.take(1, node.own_bytes);
         let position = call.children.len();
+        let children = node.detach_children();
+        let mut block = node.block;
         if matches!(block.content, BlockContent::ColumnList(_)) {
             let columns = self.pack_columns(children, call, position);
             set_children(&mut block, columns);
@@ -288,16 +284,14 @@ impl Planner {
             if !self.fits(child, 2) && !must {
                 break;
             }
-            let bytes = json_len(child) + 1;
-            let count = count_blocks(child);
-            if !call.budget.take(count, bytes) && !must {
+            if !call.budget.take(child.count, child.bytes + 1) && !must {
                 break;
             }
             if let Some(child) = rest.next() {
-                inline.push(child);
+                inline.push(child.into_block());
             }
         }
-        let rest: VecDeque<NewBlock> = rest.collect();
+        let rest: VecDeque<Node> = rest.collect();
         if !rest.is_empty() {
             call.deferred.push(Job {
                 target: Target::Created {
@@ -314,17 +308,17 @@ impl Planner {
     /// Columns must be created with their column list, each with at least one block.
     fn pack_columns(
         &self,
-        columns: Vec<NewBlock>,
+        columns: Vec<Node>,
         call: &mut CallBuilder,
         position: usize,
     ) -> Vec<NewBlock> {
         let mut packed = Vec::with_capacity(columns.len());
         let mut listed = false;
         for (j, mut column) in columns.into_iter().enumerate() {
-            let children = take_children(&mut column);
-            call.budget.take(1, json_len(&column) + CHILDREN_KEY_BYTES);
+            let children = column.detach_children();
+            call.budget.take(1, column.own_bytes);
             let mut inline = Vec::new();
-            let mut rest: VecDeque<NewBlock> = children.into();
+            let mut rest: VecDeque<Node> = children.into();
             while inline.len() < self.limits.max_children
                 && let Some(child) = rest.front()
             {
@@ -332,15 +326,14 @@ impl Planner {
                 if !self.fits(child, 3) && !first {
                     break;
                 }
-                let bytes = json_len(child) + 1;
-                if !call.budget.take(count_blocks(child), bytes) && !first {
+                if !call.budget.take(child.count, child.bytes + 1) && !first {
                     break;
                 }
                 let Some(mut child) = rest.pop_front() else {
                     break;
                 };
                 if !self.fits(&child, 3) {
-                    let grandchildren = take_children(&mut child);
+                    let grandchildren = child.detach_children();
                     if !listed {
                         call.reads.push(vec![position]);
                         listed = true;
@@ -354,7 +347,7 @@ impl Planner {
                         blocks: grandchildren.into(),
                     });
                 }
-                inline.push(child);
+                inline.push(child.into_block());
             }
             if !rest.is_empty() {
                 if !listed {
@@ -369,24 +362,12 @@ impl Planner {
                     blocks: rest,
                 });
             }
-            set_children(&mut column, inline);
-            packed.push(column);
+            let mut block = column.block;
+            set_children(&mut block, inline);
+            packed.push(block);
         }
         packed
     }
-}
-
-fn json_len(block: &NewBlock) -> usize {
-    serde_json::to_vec(block).map_or(0, |v| v.len())
-}
-
-fn count_blocks(block: &NewBlock) -> usize {
-    1 + block
-        .content
-        .children()
-        .iter()
-        .map(count_blocks)
-        .sum::<usize>()
 }
 
 #[cfg(test)]

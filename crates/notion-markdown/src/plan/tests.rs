@@ -108,6 +108,15 @@ fn execute(plan: &AppendPlan) -> Vec<NewBlock> {
     rebuild(&store, root)
 }
 
+fn count_blocks(block: &NewBlock) -> usize {
+    1 + block
+        .content
+        .children()
+        .iter()
+        .map(count_blocks)
+        .sum::<usize>()
+}
+
 fn flat(n: usize) -> Vec<NewBlock> {
     (0..n).map(|i| Block::paragraph(format!("p{i}"))).collect()
 }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::common::{Extra, Timestamp};
+use crate::common::{Extra, Timestamp, TypeName};
 use crate::file::CustomEmoji;
 use crate::serde_util::{payload_enum, present};
 use crate::user::User;
@@ -14,7 +14,7 @@ pub struct Mention {
     /// `user`, `date`, `page`, `database`, `link_preview`, `link_mention`,
     /// `template_mention` or `custom_emoji`.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
-    pub type_name: Option<String>,
+    pub type_name: Option<TypeName>,
     /// The mention payload.
     #[serde(flatten)]
     pub kind: MentionKind,
@@ -175,9 +175,9 @@ payload_enum! {
 }
 
 impl Mention {
-    fn with(type_name: &str, kind: MentionKind) -> Self {
+    fn with(type_name: &'static str, kind: MentionKind) -> Self {
         Self {
-            type_name: Some(type_name.to_owned()),
+            type_name: Some(TypeName::Borrowed(type_name)),
             kind,
             extra: Extra::new(),
         }

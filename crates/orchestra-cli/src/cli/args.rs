@@ -61,6 +61,49 @@ pub(crate) enum Command {
     /// Only changed properties are written; unchanged rows cost no request. Exit code 1
     /// when any record failed (the others are still written).
     Sync(SyncArgs),
+    /// Bring what changed in Notion back into a records file or a folder of notes.
+    ///
+    /// A three-way merge against the last sync; conflicts follow --on-conflict. Exit code 1
+    /// when conflicts are left unresolved (nothing is written then).
+    Pull(super::two_way::PullArgs),
+    /// Persona knowledge bases: folders of Markdown notes synced both ways.
+    Kb {
+        #[command(subcommand)]
+        command: super::two_way::KbCommand,
+    },
+    /// Update or archive every row matching a filter, after a preview.
+    ///
+    /// Filters read like `Status = Active and Progress < 50`; see `orchestra bulk update --help`.
+    Bulk {
+        #[command(subcommand)]
+        command: BulkCommand,
+    },
+    /// Page templates: local Markdown templates and Notion's data-source templates.
+    Template {
+        #[command(subcommand)]
+        command: TemplateCommand,
+    },
+    /// Comments on pages.
+    Comment {
+        #[command(subcommand)]
+        command: CommentCommand,
+    },
+    /// Record development activity: commits, deploys, builds, tests, security events,
+    /// a git repository's commits, or the current GitHub Actions run.
+    Log {
+        #[command(subcommand)]
+        command: super::collect_args::LogCommand,
+    },
+    /// Operational insights: measure this machine and custom metrics.
+    Insights {
+        #[command(subcommand)]
+        command: super::collect_args::InsightsCommand,
+    },
+    /// The AI Tools Coordination Hub: providers, usage, cost and health.
+    Tools {
+        #[command(subcommand)]
+        command: super::collect_args::ToolsCommand,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -103,6 +146,11 @@ pub(crate) struct SyncArgs {
     /// The key property records are matched by (default: `[sync.keys]`, else the title).
     #[arg(long, value_name = "PROPERTY")]
     pub(crate) key: Option<String>,
+    /// Two-way: pull what changed in Notion into the same file first, then push.
+    #[arg(long, conflicts_with = "dry_run")]
+    pub(crate) both: bool,
+    #[command(flatten)]
+    pub(crate) merge: super::two_way::MergeArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,4 +193,92 @@ pub(crate) enum Shell {
     Bash,
     Zsh,
     Fish,
+}
+
+/// The filter syntax, shown in `bulk --help`.
+const FILTER_HELP: &str = "Filter: `Status = Active and Progress < 50`, `or`, parentheses (two levels at most). \
+Operators: = != < <= > >= contains, does not contain, starts with, ends with, is empty, is not empty; \
+for dates before, after, on, on or before, on or after (ISO dates, today, tomorrow, yesterday). \
+Quote names and values with spaces: \"Due Date\" < 2026-06-01, Status = \"In Progress\".";
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum BulkCommand {
+    /// Set properties on every matching row: `bulk update projects --where "Status = Active" --set Status=Completed`.
+    #[command(after_help = FILTER_HELP)]
+    Update {
+        /// The database key, or a database id or URL.
+        database: String,
+        /// Which rows (see below).
+        #[arg(long = "where", value_name = "FILTER")]
+        filter: String,
+        /// A property value, `Name=value` (repeatable).
+        #[arg(long = "set", value_name = "NAME=VALUE", required = true)]
+        set: Vec<String>,
+        /// Skip the confirmation prompt.
+        #[arg(long, short = 'y')]
+        yes: bool,
+        /// Only show what matches; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Move every matching row to Notion's trash.
+    #[command(after_help = FILTER_HELP)]
+    Archive {
+        /// The database key, or a database id or URL.
+        database: String,
+        /// Which rows (see below).
+        #[arg(long = "where", value_name = "FILTER")]
+        filter: String,
+        /// Skip the confirmation prompt.
+        #[arg(long, short = 'y')]
+        yes: bool,
+        /// Only show what matches; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TemplateCommand {
+    /// Local templates (the templates folder) and, for a database, Notion's templates.
+    List {
+        /// A database key (or id): also list its Notion templates.
+        database: Option<String>,
+    },
+    /// Create a page from a template (local first, then Notion's by name or id).
+    Apply {
+        /// The template's name (file name without .md) or a Notion template's name or id.
+        name: String,
+        /// The database (default: the one the template's front matter names).
+        #[arg(long)]
+        database: Option<String>,
+        /// A placeholder value (or a property), `Name=value` (repeatable).
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        set: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum CommentCommand {
+    /// Add a comment: `comment add "Project Alpha" "Looks good" --mention ada@example.com`.
+    Add {
+        /// The page: id, URL, or title (key) of a row.
+        page: String,
+        /// The comment.
+        text: String,
+        /// A user to mention: user id, e-mail or name.
+        #[arg(long, value_name = "USER")]
+        mention: Option<String>,
+        /// The database whose row title `page` is.
+        #[arg(long)]
+        database: Option<String>,
+    },
+    /// List a page's unresolved comments.
+    List {
+        /// The page: id, URL, or title (key) of a row.
+        page: String,
+        /// The database whose row title `page` is.
+        #[arg(long)]
+        database: Option<String>,
+    },
 }

@@ -1,11 +1,17 @@
 //! The subcommands.
 
+mod bulk;
+mod collect;
+mod comment;
 mod config;
 mod doctor;
 mod init;
+mod kb;
 mod page;
 mod progress;
+mod pull;
 mod sync;
+mod template;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -71,6 +77,37 @@ async fn run_async(plan: Plan) -> anyhow::Result<ExitCode> {
                     record,
                 } => page::update(&session, output, &page, &database, &record).await,
                 Action::Sync(plan) => sync::run(&session, output, &plan).await,
+                Action::Pull(plan) => pull::run(&session, output, &plan).await,
+                Action::Kb(plan) => kb::run(&session, output, plan).await,
+                Action::Collect(plan) => collect::run(&session, output, plan).await,
+                Action::Bulk(plan) => bulk::run(&session, output, &plan).await,
+                Action::TemplateList { database } => {
+                    template::list(&session, output, database.as_deref()).await
+                }
+                Action::TemplateApply {
+                    name,
+                    database,
+                    values,
+                } => template::apply(&session, output, &name, database.as_deref(), &values).await,
+                Action::CommentAdd {
+                    page,
+                    text,
+                    mention,
+                    database,
+                } => {
+                    comment::add(
+                        &session,
+                        output,
+                        &page,
+                        &text,
+                        mention.as_deref(),
+                        database.as_deref(),
+                    )
+                    .await
+                }
+                Action::CommentList { page, database } => {
+                    comment::list(&session, output, &page, database.as_deref()).await
+                }
                 Action::Completions(_) | Action::EmulatorServe(_) | Action::ConfigShow => {
                     unreachable!("handled above")
                 }

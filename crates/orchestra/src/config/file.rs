@@ -76,8 +76,33 @@ impl Config {
                 ));
             }
         }
+        self.check_providers()?;
         if self.slack.webhook_env.trim().is_empty() {
             return Err("`slack.webhook_env`: name an environment variable".to_owned());
+        }
+        Ok(())
+    }
+
+    fn check_providers(&self) -> std::result::Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for (i, p) in self.providers.iter().enumerate() {
+            if p.name.trim().is_empty() {
+                return Err(format!("`providers[{i}].name`: give the provider's name"));
+            }
+            if !seen.insert(p.name.as_str()) {
+                return Err(format!(
+                    "`providers[{i}].name`: {:?} is listed twice",
+                    p.name
+                ));
+            }
+            if p.key_env.trim().is_empty() {
+                return Err(format!(
+                    "`providers[{i}].key_env`: name the environment variable of its API key"
+                ));
+            }
+            if let Some(url) = &p.health_url {
+                url::Url::parse(url).map_err(|e| format!("`providers[{i}].health_url`: {e}"))?;
+            }
         }
         Ok(())
     }

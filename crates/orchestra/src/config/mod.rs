@@ -4,6 +4,7 @@
 //! `NOTION_TOKEN`) and the Slack webhook from the environment variable the file names.
 
 mod file;
+mod providers;
 mod show;
 
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 use notion_model::{DataSourceId, DatabaseId};
 use serde::{Deserialize, Serialize};
 
+pub use providers::{Direction, ProviderConfig};
 pub use show::redacted_view;
 
 /// The default file name.
@@ -40,6 +42,29 @@ pub struct Config {
     /// `orchestra sync` settings.
     #[serde(default, skip_serializing_if = "SyncSection::is_empty")]
     pub sync: SyncSection,
+    /// `[[providers]]`: the AI providers of the AI Tools Coordination Hub.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub providers: Vec<ProviderConfig>,
+    /// `[templates]`: where local page templates live.
+    #[serde(default, skip_serializing_if = "TemplatesSection::is_empty")]
+    pub templates: TemplatesSection,
+}
+
+/// `[templates]`: local page templates (`orchestra template`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct TemplatesSection {
+    /// The folder of Markdown templates, relative to this file (default `templates`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir: Option<PathBuf>,
+}
+
+impl TemplatesSection {
+    /// True when nothing is configured.
+    pub fn is_empty(&self) -> bool {
+        self.dir.is_none()
+    }
 }
 
 /// `[sync]`: how `orchestra sync` matches local records to rows.
@@ -143,6 +168,9 @@ pub struct Threshold {
     /// Critical level.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub critical: Option<f64>,
+    /// Which way is worse (default: higher values are worse).
+    #[serde(default, skip_serializing_if = "Direction::is_default")]
+    pub direction: Direction,
 }
 
 /// `[slack]`: the webhook itself is a secret, so the file only names its variable.
@@ -150,8 +178,9 @@ pub struct Threshold {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Slack {
-    /// The environment variable holding the incoming-webhook URL.
-    #[serde(default = "default_webhook_env")]
+    /// The environment variable holding the incoming-webhook URL (`SLACK_WEBHOOK_URL`
+    /// is used when this one is not set).
+    #[serde(default = "default_webhook_env", alias = "webhook_url_env")]
     pub webhook_env: String,
     /// Channel override.
     #[serde(default, skip_serializing_if = "Option::is_none")]

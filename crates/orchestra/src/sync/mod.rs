@@ -8,10 +8,16 @@
 //! "committed then 503" never give duplicates: a create whose outcome is unknown is
 //! looked up by key before anything else is tried.
 
+mod body;
 mod diff;
+pub mod local;
+mod merge;
 mod plan;
+mod pull;
+mod push;
 mod remote;
 mod report;
+mod snapshot;
 mod source;
 mod state;
 mod target;
@@ -22,7 +28,12 @@ use std::collections::HashMap;
 use futures::StreamExt;
 
 pub use diff::PropertyChange;
+pub use local::{LocalDoc, LocalEdits, LocalSource, NewDoc};
+pub use merge::{Conflict, ConflictPolicy, Side};
+pub use pull::{BODY, PullOptions, PullReport, pull_into, title_property};
+pub use push::{PushReport, push_source};
 pub use report::{RecordOutcome, SyncAction, SyncReport};
+pub use snapshot::Snapshot;
 pub use source::{read_records, records_from_value};
 pub use state::{Intent, RowState, StateStore, state_path};
 pub use target::SyncTarget;
@@ -226,6 +237,7 @@ fn reconcile_intents(
     let mut found = 0;
     for intent in state.pending_intents(database)? {
         if let Some(row) = index.by_key.get(&intent.key) {
+            state.put_snapshot(database, &intent.key, &row.page_id.to_string(), &row.values)?;
             state.put_row(
                 database,
                 &intent.key,
@@ -248,6 +260,7 @@ fn remember_unchanged(
     page: notion_model::PageId,
     last_edited_time: String,
 ) -> Result<()> {
+    state.put_snapshot(database, &local.key, &page.to_string(), &local.values)?;
     let hash = diff::values_hash(&local.values);
     let known = state.row(database, &local.key)?;
     if known.is_some_and(|k| k.hash == hash && k.page_id == page.to_string()) {

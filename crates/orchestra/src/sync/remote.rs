@@ -59,7 +59,7 @@ impl ReadScope<'_> {
         ))
     }
 
-    fn property_ids(&self) -> Vec<String> {
+    pub(crate) fn property_ids(&self) -> Vec<String> {
         self.properties
             .iter()
             .filter_map(|name| self.live.get(name).map(|p| p.id.clone()))

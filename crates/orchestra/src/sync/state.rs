@@ -65,6 +65,18 @@ CREATE TABLE IF NOT EXISTS intents (
     created_at TEXT NOT NULL,
     PRIMARY KEY (database, key)
 );
+CREATE TABLE IF NOT EXISTS snapshots (
+    database TEXT NOT NULL,
+    key TEXT NOT NULL,
+    page_id TEXT NOT NULL DEFAULT '',
+    plain_values TEXT NOT NULL DEFAULT '{}',
+    body_hash TEXT,
+    PRIMARY KEY (database, key)
+);
+CREATE TABLE IF NOT EXISTS watermarks (
+    database TEXT PRIMARY KEY,
+    pulled_at TEXT NOT NULL
+);
 ";
 
 impl StateStore {
@@ -106,7 +118,7 @@ impl StateStore {
         })
     }
 
-    fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
+    pub(super) fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
         let conn = self
             .conn
             .lock()

@@ -163,11 +163,14 @@ impl Writer<'_> {
     }
 
     fn remember(&self, local: &LocalRow, page: &str, edited: String) -> crate::Result<()> {
+        let page_id = PageId::parse(page).map_or_else(|_| page.to_owned(), |p| p.to_string());
+        self.state
+            .put_snapshot(self.database, &local.key, &page_id, &local.values)?;
         self.state.put_row(
             self.database,
             &local.key,
             &RowState {
-                page_id: PageId::parse(page).map_or_else(|_| page.to_owned(), |p| p.to_string()),
+                page_id,
                 hash: values_hash(&local.values),
                 last_edited_time: edited,
             },

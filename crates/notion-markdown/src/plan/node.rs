@@ -1,0 +1,100 @@
+//! [`Node`]: a block with its children detached and its subtree's size measured once, so
+//! the planner never re-measures a subtree (the old planner serialised every subtree again at
+//! every level it considered it).
+
+use std::io;
+
+use notion_model::NewBlock;
+
+use crate::blocks::{set_children, take_children};
+
+/// Bytes `,"children":[]` adds to a block, plus a separator.
+pub(super) const CHILDREN_KEY_BYTES: usize = 16;
+
+/// A block whose children live in `children`, with cached measurements of its subtree.
+#[derive(Debug)]
+pub(super) struct Node {
+    /// The block without its `children`.
+    pub(super) block: NewBlock,
+    /// Detached children.
+    pub(super) children: Vec<Node>,
+    /// JSON bytes of the block without children, plus the `children` key when it has any.
+    pub(super) own_bytes: usize,
+    /// JSON bytes of the whole subtree (an upper bound: separators are over-counted by one).
+    pub(super) bytes: usize,
+    /// Blocks in the subtree, itself included.
+    pub(super) count: usize,
+    /// Levels below this block (0 for a leaf).
+    pub(super) height: usize,
+    /// Longest `children` array in the subtree.
+    pub(super) fanout: usize,
+}
+
+impl Node {
+    /// Detaches and measures a block tree (one pass; each block is measured once).
+    pub(super) fn new(mut block: NewBlock) -> Self {
+        let children: Vec<Node> = take_children(&mut block)
+            .into_iter()
+            .map(Node::new)
+            .collect();
+        let mut own_bytes = json_len(&block);
+        if !children.is_empty() {
+            own_bytes += CHILDREN_KEY_BYTES;
+        }
+        let mut node = Self {
+            block,
+            own_bytes,
+            bytes: own_bytes,
+            count: 1,
+            height: 0,
+            fanout: children.len(),
+            children: Vec::new(),
+        };
+        for child in &children {
+            node.bytes += child.bytes + 1;
+            node.count += child.count;
+            node.height = node.height.max(child.height + 1);
+            node.fanout = node.fanout.max(child.fanout);
+        }
+        node.children = children;
+        node
+    }
+
+    /// Re-attaches the children, giving back the block.
+    pub(super) fn into_block(self) -> NewBlock {
+        let mut block = self.block;
+        let children = self.children.into_iter().map(Node::into_block).collect();
+        set_children(&mut block, children);
+        block
+    }
+
+    /// Takes the children out (the cached measurements then describe the original subtree;
+    /// only `own_bytes` is used afterwards).
+    pub(super) fn detach_children(&mut self) -> Vec<Node> {
+        std::mem::take(&mut self.children)
+    }
+}
+
+/// Exact JSON length of a value, without building the JSON.
+fn json_len(block: &NewBlock) -> usize {
+    let mut counter = ByteCounter(0);
+    match serde_json::to_writer(&mut counter, block) {
+        Ok(()) => counter.0,
+        Err(_) => 0,
+    }
+}
+
+/// An `io::Write` that only counts.
+#[derive(Debug)]
+struct ByteCounter(usize);
+
+impl io::Write for ByteCounter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
