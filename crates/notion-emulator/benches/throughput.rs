@@ -274,9 +274,11 @@ async fn bench_database(database: &'static str, path: &str, plan: &Plan, lines: 
     // (a) retrieve existing rows.
     let state = target.emulator.state().clone();
     let fill_source = source.clone();
-    tokio::task::spawn_blocking(move || fill_rows_with(&state, &fill_source, 1_000, row_properties))
-        .await
-        .expect("fill");
+    tokio::task::spawn_blocking(move || {
+        fill_rows_with(&state, &fill_source, 1_000, row_properties)
+    })
+    .await
+    .expect("fill");
     let listed = target
         .send(
             reqwest::Method::POST,
@@ -315,7 +317,8 @@ async fn bench_database(database: &'static str, path: &str, plan: &Plan, lines: 
     let create_source = source.clone();
     let latencies = drive(CONCURRENCY, Limit::For(plan.create_for), move |i| {
         let target = client.clone();
-        let body = json!({"parent": {"data_source_id": create_source}, "properties": row_properties(i)});
+        let body =
+            json!({"parent": {"data_source_id": create_source}, "properties": row_properties(i)});
         async move {
             target
                 .send(reqwest::Method::POST, "/v1/pages", Some(&body))
@@ -349,9 +352,7 @@ async fn bench_database(database: &'static str, path: &str, plan: &Plan, lines: 
         let path = format!("/v1/data_sources/{source}/query");
         let body = std::sync::Arc::new(query_body());
         let first = Instant::now();
-        let page = target
-            .send(reqwest::Method::POST, &path, Some(&body))
-            .await;
+        let page = target.send(reqwest::Method::POST, &path, Some(&body)).await;
         let first = first.elapsed();
         assert_eq!(page["results"].as_array().map(Vec::len), Some(100));
         report(
@@ -370,9 +371,7 @@ async fn bench_database(database: &'static str, path: &str, plan: &Plan, lines: 
                 let path = path.clone();
                 let body = body.clone();
                 async move {
-                    target
-                        .send(reqwest::Method::POST, &path, Some(&body))
-                        .await;
+                    target.send(reqwest::Method::POST, &path, Some(&body)).await;
                 }
             })
             .await;

@@ -72,7 +72,12 @@ fn content(tx: &Transaction<'_>, body: &Map<String, Value>) -> Result<Value, Api
         )?));
     }
     if let Some(md) = body.get("markdown").and_then(Value::as_str) {
-        return Ok(json!([rich_text::plain(md)]));
+        let items = Value::Array(crate::wire::inline_markdown::to_rich_text(md));
+        return Ok(Value::Array(rich_text::normalize(
+            tx,
+            &items,
+            "body.markdown",
+        )?));
     }
     Err(ApiError::missing("body.rich_text"))
 }

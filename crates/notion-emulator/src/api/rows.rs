@@ -41,7 +41,6 @@ pub(crate) fn query(
         "rows:{}:{}:{}:{}",
         source.id, ctx.integration.user_info, ctx.exact_timestamps, ctx.base_url
     );
-    let t0 = std::time::Instant::now();
     let loaded = ctx
         .store
         .cached(key, || load_rows(tx, ctx, source, &schema))?;
@@ -49,9 +48,7 @@ pub(crate) fn query(
         .iter()
         .filter(|row| include_trashed || !row.node.in_trash)
         .collect();
-    let t1 = std::time::Instant::now();
     let rows = select(ctx, &schema, candidates, body)?;
-    let t2 = std::time::Instant::now();
     let total = rows.len();
     let capped = total.min(QUERY_ROW_LIMIT);
     let end = (page.offset + page.page_size).min(capped);
@@ -67,7 +64,6 @@ pub(crate) fn query(
         let parent = parent.clone().unwrap_or_default();
         results.push(assemble(ctx, &row.node, props, parent));
     }
-    eprintln!("TIMING load {:?} select {:?} render {:?}", t1 - t0, t2 - t1, t2.elapsed());
     let has_more = end < capped;
     let next_cursor = if has_more {
         Value::String(encode_cursor(end, &rows[end].node.id))
@@ -135,8 +131,6 @@ pub(crate) fn select<'r>(
     if let Some(filter) = &filter {
         rows.retain(|r| filter.matches(&row_of(r)));
     }
-    let tf = std::time::Instant::now();
-    let n = rows.len();
     match &sorts {
         // `rows` are in creation order and the sort is stable: ties stay oldest first.
         Some(sorts) if !sorts.is_empty() => sorts.sort_items(&mut rows, row_of),
@@ -147,7 +141,6 @@ pub(crate) fn select<'r>(
                 .then(b.node.seq.cmp(&a.node.seq))
         }),
     }
-    eprintln!("TIMING sort {n} {:?}", tf.elapsed());
     Ok(rows)
 }
 

@@ -3,6 +3,7 @@
 pub(crate) mod body;
 pub(crate) mod files;
 pub(crate) mod ids;
+pub(crate) mod inline_markdown;
 pub(crate) mod list;
 pub(crate) mod params;
 pub(crate) mod rich_text;

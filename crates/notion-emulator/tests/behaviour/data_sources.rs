@@ -315,3 +315,63 @@ async fn queries_stop_at_ten_thousand_rows() {
     }
     assert_eq!(seen, 10_000);
 }
+
+#[tokio::test]
+async fn large_sorted_queries_filter_and_keep_creation_order_on_ties() {
+    let (emu, api) = start().await;
+    let (_, ds) = api
+        .database(
+            &emu.root_page_id(),
+            "Filled",
+            json!({"Name": {"title": {}}, "Kind": {"select": {"options": [{"name": "odd"}, {"name": "even"}]}}, "Score": {"number": {}}}),
+        )
+        .await;
+    let state = emu.state().clone();
+    let fill_ds = ds.clone();
+    tokio::task::spawn_blocking(move || {
+        notion_emulator::testing::fill_rows_with(&state, &fill_ds, 90, |n| {
+            json!({
+                "Name": {"title": [{"text": {"content": format!("row {n}")}}]},
+                "Kind": {"select": {"name": if n % 2 == 0 { "even" } else { "odd" }}},
+                "Score": {"number": n % 3},
+            })
+        });
+    })
+    .await
+    .unwrap();
+    let body = json!({
+        "filter": {"and": [
+            {"property": "Kind", "select": {"equals": "even"}},
+            {"property": "Score", "number": {"greater_than": 0}},
+        ]},
+        "sorts": [{"property": "Score", "direction": "descending"}],
+        "page_size": 100,
+    });
+    let list = api
+        .post(&format!("/v1/data_sources/{ds}/query"), body)
+        .await
+        .ok()
+        .clone();
+    let names: Vec<String> = list["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|page| {
+            page["properties"]["Name"]["title"][0]["plain_text"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    // Even rows with score 2 (n % 6 == 2), then score 1 (n % 6 == 4), each oldest first.
+    let expected: Vec<String> = (0..90)
+        .filter(|n| n % 6 == 2)
+        .chain((0..90).filter(|n| n % 6 == 4))
+        .map(|n| format!("row {n}"))
+        .collect();
+    assert_eq!(names, expected);
+    assert_eq!(
+        list["results"][0]["properties"]["Kind"]["select"]["name"],
+        "even"
+    );
+}
