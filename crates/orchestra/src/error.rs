@@ -112,6 +112,10 @@ pub enum Error {
     #[error(transparent)]
     Filter(#[from] crate::bulk::FilterError),
 
+    /// The daily report or an export could not be built (a chart, a file).
+    #[error("report: {0}")]
+    Report(String),
+
     /// A page template is unusable or lacks values (names each missing placeholder).
     #[error("template {template:?}: {message}")]
     Template {

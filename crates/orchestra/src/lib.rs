@@ -2,7 +2,7 @@
 //!
 //! - [`schema`]: the seven databases of the brief as one declarative definition;
 //! - [`config`]: `orchestra.toml` (ids, sources, thresholds, Slack), never secrets;
-//! - [`env`]: token, base URL and API version from the environment;
+//! - [`env`](mod@env): token, base URL and API version from the environment;
 //! - [`record`]: plain records validated against the live schema;
 //! - [`typed`]: one Rust type per database row;
 //! - [`provision`]: `init` (create what is missing, detect and repair drift);
@@ -14,7 +14,9 @@
 //! - [`comments`]: add and list comments on pages;
 //! - [`integrations`]: the `get_integration("notion")` registry;
 //! - [`collect`]: activity log, operational insights and AI tools collectors;
-//! - [`notify`]: Slack summaries and alerts (Block Kit), never fatal.
+//! - [`notify`]: Slack summaries and alerts (Block Kit), never fatal;
+//! - [`report`]: the daily report (Notion page, Markdown, HTML, PNG charts);
+//! - [`export`]: pages and databases as Markdown or HTML files.
 //!
 //! ```no_run
 //! # async fn run() -> orchestra::Result<()> {
@@ -37,11 +39,13 @@ pub mod config;
 pub mod doctor;
 pub mod env;
 mod error;
+pub mod export;
 pub mod integrations;
 pub mod kb;
 pub mod notify;
 pub mod provision;
 pub mod record;
+pub mod report;
 pub mod schema;
 pub mod sync;
 pub mod templates;

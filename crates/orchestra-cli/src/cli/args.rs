@@ -104,6 +104,16 @@ pub(crate) enum Command {
         #[command(subcommand)]
         command: super::collect_args::ToolsCommand,
     },
+    /// The daily report: a Notion page per day plus local Markdown and HTML with charts.
+    Report {
+        #[command(subcommand)]
+        command: super::daily_args::ReportCommand,
+    },
+    /// The whole daily job: init if needed, collect (activity, insights, AI tools), sync
+    /// (projects, knowledge bases), report, notify (Slack); idempotent per day.
+    Daily(super::daily_args::DailyArgs),
+    /// Export a page (with nested blocks and child pages) or a database as Markdown or HTML.
+    Export(super::daily_args::ExportArgs),
     /// Print shell completions.
     Completions {
         /// The shell.

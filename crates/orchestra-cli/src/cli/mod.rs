@@ -3,6 +3,7 @@
 pub(crate) mod args;
 pub(crate) mod collect_args;
 pub(crate) mod collect_plan;
+pub(crate) mod daily_args;
 pub(crate) mod plan;
 pub(crate) mod two_way;
 

@@ -64,6 +64,9 @@ pub(crate) enum Action {
         database: Option<String>,
     },
     Collect(super::collect_plan::CollectPlan),
+    Report(super::daily_args::ReportPlan),
+    Daily(super::daily_args::DailyPlan),
+    Export(super::daily_args::ExportPlan),
     Completions(clap_complete::Shell),
     EmulatorServe(ServeArgs),
 }
@@ -194,6 +197,9 @@ impl TryFrom<Cli> for Plan {
                 Action::Collect(super::collect_plan::insights(command))
             }
             Command::Tools { command } => Action::Collect(super::collect_plan::tools(command)),
+            Command::Report { command } => Action::Report(command.plan()?),
+            Command::Daily(args) => Action::Daily(args.try_into()?),
+            Command::Export(args) => Action::Export(args.into()),
             Command::Completions { shell } => Action::Completions(match shell {
                 Shell::Bash => clap_complete::Shell::Bash,
                 Shell::Zsh => clap_complete::Shell::Zsh,

@@ -4,12 +4,15 @@ mod bulk;
 mod collect;
 mod comment;
 mod config;
+mod daily;
 mod doctor;
+mod export;
 mod init;
 mod kb;
 mod page;
 mod progress;
 mod pull;
+mod report;
 mod sync;
 mod template;
 
@@ -48,6 +51,12 @@ async fn run_async(plan: Plan) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Action::ConfigShow => config::show(&plan.config, output),
+        Action::Daily(daily_plan) => {
+            let mut session = Session::open(plan.config, output).await?;
+            let result = daily::run(&mut session, output, &daily_plan).await;
+            session.close().await;
+            result
+        }
         action => {
             let session = Session::open(plan.config, output).await?;
             let result = match action {
@@ -81,6 +90,8 @@ async fn run_async(plan: Plan) -> anyhow::Result<ExitCode> {
                 Action::Kb(plan) => kb::run(&session, output, plan).await,
                 Action::Collect(plan) => collect::run(&session, output, plan).await,
                 Action::Bulk(plan) => bulk::run(&session, output, &plan).await,
+                Action::Report(plan) => report::run(&session, output, &plan).await,
+                Action::Export(plan) => export::run(&session, output, &plan).await,
                 Action::TemplateList { database } => {
                     template::list(&session, output, database.as_deref()).await
                 }
@@ -108,7 +119,10 @@ async fn run_async(plan: Plan) -> anyhow::Result<ExitCode> {
                 Action::CommentList { page, database } => {
                     comment::list(&session, output, &page, database.as_deref()).await
                 }
-                Action::Completions(_) | Action::EmulatorServe(_) | Action::ConfigShow => {
+                Action::Completions(_)
+                | Action::EmulatorServe(_)
+                | Action::ConfigShow
+                | Action::Daily(_) => {
                     unreachable!("handled above")
                 }
             };
