@@ -183,6 +183,25 @@ for (const notionVersion of ["2025-09-03", "2026-03-11"]) {
     const comments = await notion.comments.list({ block_id: pageId });
     assert.equal(plain(comments.results[0].rich_text), "Looks good");
 
+    // Page content as Markdown: read, edit with search-and-replace, create from Markdown.
+    const md = await notion.pages.retrieveMarkdown({ page_id: pageId });
+    assert.equal(md.object, "page_markdown");
+    assert.equal(md.truncated, false);
+    assert.ok(md.markdown.includes("## Plan"), md.markdown);
+    const edited = await notion.pages.updateMarkdown({
+      page_id: pageId,
+      type: "update_content",
+      update_content: { content_updates: [{ old_str: "between", new_str: "in **between**" }] },
+    });
+    assert.ok(edited.markdown.includes("in **between**"), edited.markdown);
+    const afterEdit = await collectPaginatedAPI(notion.blocks.children.list, { block_id: pageId });
+    assert.deepEqual(afterEdit.map((b) => b.type), ["heading_2", "paragraph", "toggle"]);
+    const fromMarkdown = await notion.pages.create({
+      parent: { type: "page_id", page_id: root },
+      markdown: `# Notes ${notionVersion}\n\n- [ ] Draft proposal`,
+    });
+    assert.equal(plain(fromMarkdown.properties.title.title), `Notes ${notionVersion}`);
+
     // Search.
     const found = await notion.search({ query: `Blocks ${notionVersion}`, filter: { property: "object", value: "page" } });
     assert.ok(found.results.some((r) => r.id === pageId));

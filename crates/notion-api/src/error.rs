@@ -118,6 +118,11 @@ pub enum Error {
     /// The client was configured wrongly (bad base URL, missing token, bad path, ...).
     #[error("invalid client configuration: {0}")]
     Config(String),
+
+    /// An append plan could not be resolved against the blocks Notion returned (an append
+    /// answered with fewer blocks than it was sent).
+    #[error("append plan: {0}")]
+    Plan(#[from] notion_markdown::Error),
 }
 
 /// An error response from Notion: `{"object":"error","status","code","message",...}`.

@@ -34,6 +34,10 @@
 //!   data-source queries also have `scan_all()`, which reads past Notion's per-query row cap.
 //! - **Observability**: a `tracing` span per attempt (method, id-free path, attempt; never the
 //!   token), [`Client::stats`] counters and an [`Observer`] hook.
+//! - **Block trees**: [`api::BlocksHandler::append_tree`] writes a tree of any size and depth
+//!   in the calls of a `notion_markdown` append plan; [`api::BlocksHandler::read_tree`] reads
+//!   one back (paginated, a few lists in flight). Pair them with
+//!   `notion_markdown::markdown_to_blocks` / `tree_to_markdown`.
 //! - **Escape hatch**: [`Client::request_json`] sends any request through the same transport.
 //!
 //! Endpoints are grouped by area: [`Client::users`], [`Client::pages`], [`Client::databases`],

@@ -6,7 +6,8 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use crate::api::{
-    blocks, comments, data_sources, databases, file_uploads, pages, property_items, search, users,
+    blocks, comments, data_sources, databases, file_uploads, markdown, pages, property_items,
+    search, users,
 };
 use crate::error::{ApiError, Result};
 use crate::reply::ApiResult;
@@ -27,6 +28,10 @@ pub fn router(state: AppState) -> Router {
             get(pages::retrieve).patch(pages::update),
         )
         .route("/v1/pages/{page_id}/move", post(pages::move_page))
+        .route(
+            "/v1/pages/{page_id}/markdown",
+            get(markdown::retrieve).patch(markdown::update),
+        )
         .route(
             "/v1/pages/{page_id}/properties/{property_id}",
             get(property_items::retrieve),

@@ -8,6 +8,8 @@
 //!   ([`BlockTree`]) back to Markdown; what Markdown cannot express is written as an
 //!   enhanced-Markdown tag so that it parses back to the same blocks.
 //! * [`limits`] splits rich text at Notion's limits (counted in UTF-16 code units).
+//! * [`markdown_to_rich_text`] parses Markdown for one rich-text field (comments).
+//! * [`edit::apply_operation`] applies the text edits of `PATCH /v1/pages/{id}/markdown`.
 //! * [`plan_appends`] turns a block tree of any size and depth into the append calls that
 //!   create it.
 //!
@@ -58,8 +60,10 @@
 //! ```
 
 mod blocks;
+pub mod edit;
 mod error;
 mod front_matter;
+mod inline_text;
 pub mod language;
 pub mod limits;
 mod options;
@@ -70,6 +74,7 @@ mod tree;
 
 pub use error::{Error, Result};
 pub use front_matter::FrontMatter;
+pub use inline_text::markdown_to_rich_text;
 pub use options::{Converted, Options, Warning};
 pub use parse::markdown_to_blocks;
 pub use plan::{

@@ -39,7 +39,10 @@ impl<T> ListResponse<T> {
     ) -> Self {
         let type_name = type_name.into();
         let mut extra = Extra::new();
-        extra.insert(type_name.clone(), serde_json::Value::Object(serde_json::Map::new()));
+        extra.insert(
+            type_name.clone(),
+            serde_json::Value::Object(serde_json::Map::new()),
+        );
         Self {
             object: "list".to_owned(),
             results,

@@ -11,6 +11,7 @@ mod file_uploads;
 mod list;
 mod pages;
 mod search;
+mod tree;
 mod users;
 
 pub use blocks::{AppendChildren, AppendPosition, BlocksHandler};
@@ -21,6 +22,7 @@ pub use file_uploads::{CreateFileUpload, FileUploadsHandler, MULTI_PART_THRESHOL
 pub use list::{BodyListRequest, ListRequest};
 pub use pages::{CreatePage, MarkdownUpdate, PagesHandler, RetrievePage, UpdatePage};
 pub use search::{Search, SearchFilter};
+pub use tree::{AppendTreeOutcome, READ_TREE_CONCURRENCY};
 pub use users::UsersHandler;
 
 use crate::client::Client;

@@ -115,7 +115,6 @@ async fn comment_on_a_block() {
 }
 
 #[tokio::test]
-#[ignore = "emulator bug: POST /v1/comments with {\"markdown\": \"Agreed, **ship it**\"} stores the markdown verbatim as one plain text run (plain_text \"Agreed, **ship it**\") instead of parsing inline formatting (\"Agreed, \" + bold \"ship it\")"]
 async fn markdown_comments_keep_inline_formatting() {
     let env = Env::start().await;
     let page = child_page(&env.client, env.root(), "Markdown").await;

@@ -19,5 +19,6 @@ mod rate_limit;
 mod search;
 mod sorts;
 mod support;
+mod trees;
 mod users;
 mod versions;

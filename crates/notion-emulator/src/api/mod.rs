@@ -5,6 +5,7 @@ pub(crate) mod comments;
 pub(crate) mod data_sources;
 pub(crate) mod databases;
 pub(crate) mod file_uploads;
+pub(crate) mod markdown;
 pub(crate) mod pages;
 pub(crate) mod property_items;
 pub(crate) mod rows;

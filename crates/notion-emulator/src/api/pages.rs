@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use crate::api::archived_error;
 use crate::content::input::parse_children;
+use crate::content::markdown::{append_pieces, parse_with_title};
 use crate::content::write::{Position, insert_blocks};
 use crate::error::ApiError;
 use crate::props::{relations, values};
@@ -134,7 +135,7 @@ pub(crate) fn create_page(
 ) -> Result<Node, ApiError> {
     let parent = body::object_field(body, "parent", "body")?;
     let target = resolve_target(tx, ctx, parent)?;
-    let request_props = match body.get("properties") {
+    let mut request_props = match body.get("properties") {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(map)) => map.clone(),
         Some(other) => return Err(ApiError::expected("body.properties", "an object", other)),
@@ -150,6 +151,18 @@ pub(crate) fn create_page(
     let children = match children_value {
         None | Some(Value::Null) => Vec::new(),
         Some(value) => parse_children(tx, ctx, value, "body.children")?,
+    };
+    let markdown_pieces = match body.get("markdown") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::String(md)) => {
+            let take_title = !has_title(&request_props);
+            let (title, pieces) = parse_with_title(tx, ctx, md, "body.markdown", take_title)?;
+            if let Some(title) = title {
+                request_props.insert(title_key(&target), json!({ "title": title }));
+            }
+            pieces
+        }
+        Some(other) => return Err(ApiError::expected("body.markdown", "a string", other)),
     };
     let now = time::now();
     let id = crate::wire::ids::new_id();
@@ -203,10 +216,32 @@ pub(crate) fn create_page(
     };
     nodes::insert(tx, &node)?;
     insert_blocks(tx, ctx, "page_id", &id, children, Position::End, &now)?;
+    append_pieces(tx, ctx, "page_id", &id, markdown_pieces, &now)?;
     for change in changes {
         relations::sync(tx, ctx, &id, &change.config, &change.old, &change.new)?;
     }
     Ok(node)
+}
+
+/// Whether the request sets the page title (`title`, or any `{"title": [...]}` value).
+fn has_title(props: &Map<String, Value>) -> bool {
+    props.contains_key("title") || props.values().any(|v| v.get("title").is_some())
+}
+
+/// The name of the title property for a new page under `target`.
+fn title_key(target: &Target) -> String {
+    target
+        .data_source
+        .as_ref()
+        .and_then(|ds| {
+            ds.field("properties").as_object().and_then(|schema| {
+                schema
+                    .iter()
+                    .find(|(_, config)| config.get("type").and_then(Value::as_str) == Some("title"))
+                    .map(|(name, _)| name.clone())
+            })
+        })
+        .unwrap_or_else(|| "title".to_owned())
 }
 
 /// The title of a page outside any data source (its only property).

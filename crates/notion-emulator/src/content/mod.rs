@@ -2,5 +2,6 @@
 //! writing them into the tree.
 
 pub(crate) mod input;
+pub(crate) mod markdown;
 pub(crate) mod payload;
 pub(crate) mod write;

@@ -8,6 +8,7 @@ mod errors;
 mod file_uploads;
 mod gate;
 mod limits;
+mod markdown;
 mod pages;
 mod persistence;
 mod search;

@@ -29,6 +29,7 @@
 
 mod node;
 mod resolve;
+mod size;
 
 use std::collections::VecDeque;
 

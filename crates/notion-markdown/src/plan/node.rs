@@ -2,10 +2,9 @@
 //! the planner never re-measures a subtree (the old planner serialised every subtree again at
 //! every level it considered it).
 
-use std::io;
-
 use notion_model::NewBlock;
 
+use super::size::block_len;
 use crate::blocks::{set_children, take_children};
 
 /// Bytes `,"children":[]` adds to a block, plus a separator.
@@ -37,7 +36,7 @@ impl Node {
             .into_iter()
             .map(Node::new)
             .collect();
-        let mut own_bytes = json_len(&block);
+        let mut own_bytes = block_len(&mut block);
         if !children.is_empty() {
             own_bytes += CHILDREN_KEY_BYTES;
         }
@@ -72,29 +71,5 @@ impl Node {
     /// only `own_bytes` is used afterwards).
     pub(super) fn detach_children(&mut self) -> Vec<Node> {
         std::mem::take(&mut self.children)
-    }
-}
-
-/// Exact JSON length of a value, without building the JSON.
-fn json_len(block: &NewBlock) -> usize {
-    let mut counter = ByteCounter(0);
-    match serde_json::to_writer(&mut counter, block) {
-        Ok(()) => counter.0,
-        Err(_) => 0,
-    }
-}
-
-/// An `io::Write` that only counts.
-#[derive(Debug)]
-struct ByteCounter(usize);
-
-impl io::Write for ByteCounter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0 += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
     }
 }
