@@ -1,6 +1,8 @@
 //! Logs on stderr: `-v`/`-vv` for more, `--debug` for every request. The token is
 //! never logged: requests are described by method, path template, status, attempt and wait.
 
+use std::io::IsTerminal;
+
 use notion_api::TransportEvent;
 use tracing_subscriber::EnvFilter;
 
@@ -21,6 +23,7 @@ pub(crate) fn init(output: Output) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .try_init();
 }
@@ -34,7 +37,7 @@ pub(crate) fn observe(event: &TransportEvent<'_>) {
             attempt,
             ..
         } => {
-            tracing::debug!(target: "orchestra::http", %method, path, attempt, "request");
+            tracing::debug!(target: "orchestra::http", %method, %path, attempt, "request");
         }
         TransportEvent::Finished {
             method,
@@ -47,7 +50,7 @@ pub(crate) fn observe(event: &TransportEvent<'_>) {
             let status = status.map_or_else(|| "no response".to_owned(), |s| s.to_string());
             tracing::debug!(
                 target: "orchestra::http",
-                %method, path, attempt, %status, elapsed_ms = elapsed.as_millis() as u64,
+                %method, %path, attempt, %status, elapsed_ms = elapsed.as_millis() as u64,
                 "response"
             );
         }
@@ -60,7 +63,7 @@ pub(crate) fn observe(event: &TransportEvent<'_>) {
         } => {
             tracing::info!(
                 target: "orchestra::http",
-                %method, path, attempt, wait_ms = wait.as_millis() as u64, shared_pause,
+                %method, %path, attempt, wait_ms = wait.as_millis() as u64, shared_pause,
                 "retrying"
             );
         }

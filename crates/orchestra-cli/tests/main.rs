@@ -4,6 +4,7 @@ mod bulk;
 mod collect;
 mod commands;
 mod comment;
+mod config_and_output;
 mod daily;
 mod support;
 mod sync;

@@ -5,6 +5,7 @@ mod bulk;
 mod collect;
 mod comments;
 mod config;
+mod config_writer;
 mod doctor;
 mod provision;
 mod pull;

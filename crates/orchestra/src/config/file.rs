@@ -160,19 +160,43 @@ impl Config {
         }
     }
 
-    /// Writes the file.
+    /// Writes the file. An existing file keeps its comments, order and formatting: only
+    /// the keys whose values changed are rewritten.
     ///
     /// # Errors
-    /// [`Error::Io`] when it cannot be written.
+    /// [`Error::Io`] when it cannot be read or written, [`Error::Config`] when the existing
+    /// file no longer parses.
     pub fn save(&self, path: &Path) -> Result<()> {
-        let body = toml::to_string_pretty(self).map_err(|e| Error::Config {
+        let bad = |message: String| Error::Config {
             path: path.to_owned(),
-            message: e.to_string(),
-        })?;
-        let text = format!(
-            "# Orchestra for Notion. Ids below are written by `orchestra init`.\n\
-             # Secrets never go here: set NOTION_API_KEY in the environment.\n\n{body}"
-        );
+            message,
+        };
+        let as_table =
+            |config: &Self| toml::Table::try_from(config).map_err(|e| bad(e.to_string()));
+        let existing = match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+            Err(source) => {
+                return Err(Error::Io {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let text = match existing {
+            Some(text) => {
+                let old = Self::parse(&text, path)?;
+                super::writer::update_document(&text, &as_table(&old)?, &as_table(self)?)
+                    .map_err(bad)?
+            }
+            None => {
+                let body = toml::to_string_pretty(self).map_err(|e| bad(e.to_string()))?;
+                format!(
+                    "# Orchestra for Notion. Ids below are written by `orchestra init`.\n\
+                     # Secrets never go here: set NOTION_API_KEY in the environment.\n\n{body}"
+                )
+            }
+        };
         std::fs::write(path, text).map_err(|source| Error::Io {
             path: path.to_owned(),
             source,

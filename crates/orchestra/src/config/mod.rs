@@ -6,6 +6,7 @@
 mod file;
 mod providers;
 mod show;
+mod writer;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -14,6 +15,7 @@ use notion_model::{DataSourceId, DatabaseId};
 use serde::{Deserialize, Serialize};
 
 pub use providers::{Direction, ProviderConfig};
+pub use show::redacted_text;
 pub use show::redacted_view;
 
 /// The default file name.

@@ -28,3 +28,23 @@ pub fn redacted_view(config: &Config, env: &crate::env::Environment) -> Value {
     }
     value
 }
+
+/// The same view as [`redacted_view`], as readable TOML: the environment first, then the
+/// file's sections. Secrets appear only as `***` or "not set", with their variable's name.
+pub fn redacted_text(config: &Config, env: &crate::env::Environment) -> String {
+    let mut view = redacted_view(config, env);
+    let mut ordered = serde_json::Map::new();
+    if let Some(obj) = view.as_object_mut() {
+        if let Some(environment) = obj.remove("environment") {
+            ordered.insert("environment".to_owned(), environment);
+        }
+        ordered.extend(std::mem::take(obj));
+    }
+    ordered.retain(|_, section| !is_empty_table(section));
+    toml::to_string_pretty(&Value::Object(ordered))
+        .unwrap_or_else(|e| format!("# the configuration could not be shown: {e}\n"))
+}
+
+fn is_empty_table(value: &Value) -> bool {
+    value.as_object().is_some_and(serde_json::Map::is_empty)
+}
