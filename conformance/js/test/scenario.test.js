@@ -221,6 +221,27 @@ for (const notionVersion of ["2025-09-03", "2026-03-11"]) {
     const served = new Uint8Array(await (await fetch(url)).arrayBuffer());
     assert.deepEqual([...served], [...bytes]);
 
+    // Templates: stored through the admin API, listed and applied through the SDK.
+    const { template_id: templateId } = await emu.admin("POST", "templates", {
+      data_source_id: targetDs,
+      name: "Scored",
+      is_default: true,
+      properties: { Score: { number: 10 } },
+      children: [{ paragraph: { rich_text: text("Template body") } }],
+    });
+    const listed = await notion.dataSources.listTemplates({ data_source_id: targetDs, name: "scor" });
+    assert.deepEqual(listed.templates, [{ id: templateId, name: "Scored", is_default: true }]);
+    assert.equal(listed.has_more, false);
+    const fromTemplate = await notion.pages.create({
+      parent: { type: "data_source_id", data_source_id: targetDs },
+      properties: { Name: { title: text("gamma") } },
+      template: { type: "template_id", template_id: templateId },
+    });
+    assert.equal(fromTemplate.properties.Score.number, 10);
+    assert.equal(plain(fromTemplate.properties.Name.title), "gamma");
+    const templated = await notion.blocks.children.list({ block_id: fromTemplate.id });
+    assert.deepEqual(templated.results.map((b) => plain(b.paragraph.rich_text)), ["Template body"]);
+
     // Errors, as the SDK classifies them.
     await t.test("errors", async () => {
       await assert.rejects(notion.pages.retrieve({ page_id: "00000000-0000-4000-8000-000000000000" }), (e) => {

@@ -11,7 +11,9 @@
 //!   multi_select, rich_text), from `CONCURRENCY` client tasks;
 //! - `POST /v1/data_sources/{id}/query` with a compound filter (select equals + number
 //!   greater_than), two sorts and `page_size` 100, on 10,000 and 100,000 rows: one client
-//!   (latency of one query on an idle server) and `CONCURRENCY` clients. The rows are created
+//!   (latency of one query on an idle server) and `CONCURRENCY` clients, plus the first query
+//!   after filling, after a write in another data source (the row cache survives it) and after
+//!   updating one of its rows (the row cache reloads). The rows are created
 //!   with `testing::fill_rows_with`, the code of `POST /v1/pages` run in one transaction.
 
 use std::time::{Duration, Instant};
@@ -361,6 +363,42 @@ async fn bench_database(database: &'static str, path: &str, plan: &Plan, lines: 
             format!("query {rows} rows, first after a write"),
             1,
             Latencies::new(vec![first], first),
+        );
+        // A write in another data source keeps this one's row cache.
+        let elsewhere = target.data_source(&format!("Elsewhere {rows}")).await;
+        let row = json!({"parent": {"data_source_id": elsewhere}, "properties": row_properties(0)});
+        target
+            .send(reqwest::Method::POST, "/v1/pages", Some(&row))
+            .await;
+        let after_other = Instant::now();
+        target.send(reqwest::Method::POST, &path, Some(&body)).await;
+        let after_other = after_other.elapsed();
+        report(
+            lines,
+            database,
+            format!("query {rows} rows, 1st after write elsewhere"),
+            1,
+            Latencies::new(vec![after_other], after_other),
+        );
+        // Updating one of its rows reloads its rows.
+        let row_id = page["results"][0]["id"].as_str().unwrap_or_default();
+        let update = json!({"properties": {"Priority": {"number": 99}}});
+        target
+            .send(
+                reqwest::Method::PATCH,
+                &format!("/v1/pages/{row_id}"),
+                Some(&update),
+            )
+            .await;
+        let after_own = Instant::now();
+        target.send(reqwest::Method::POST, &path, Some(&body)).await;
+        let after_own = after_own.elapsed();
+        report(
+            lines,
+            database,
+            format!("query {rows} rows, 1st after own row update"),
+            1,
+            Latencies::new(vec![after_own], after_own),
         );
         for clients in [1, CONCURRENCY] {
             let client = target.clone();

@@ -8,6 +8,7 @@ use axum::{Json, Router};
 use bytes::Bytes;
 use serde_json::{Value, json};
 
+use crate::api::templates::{self, NewTemplate};
 use crate::gate::faults::{FaultSpec, Faults};
 use crate::gate::rate_limit::RateLimitSetting;
 use crate::state::{ALL_CAPABILITIES, AppState, Integration};
@@ -24,6 +25,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/_emulator/faults", put(set_faults))
         .route("/_emulator/stats", get(stats).delete(reset_stats))
         .route("/_emulator/reset", post(reset))
+        .route("/_emulator/templates", post(create_template))
         .route(
             "/_emulator/files/{id}/{name}",
             get(crate::api::file_uploads::serve_file),
@@ -307,6 +309,59 @@ pub(crate) fn reset_workspace(state: &AppState) -> Result<(), String> {
 async fn reset(State(state): State<AppState>) -> Response {
     match tokio::task::spawn_blocking(move || reset_workspace(&state)).await {
         Ok(Ok(())) => Json(json!({"ok": true})).into_response(),
+        Ok(Err(message)) => bad(message),
+        Err(e) => bad(e.to_string()),
+    }
+}
+
+/// Stores a data-source template (as if made in the Notion app); returns `{"template_id"}`.
+pub(crate) fn add_template(state: &AppState, new: NewTemplate) -> Result<Value, String> {
+    let integration = state
+        .integration_for(&state.token())
+        .ok_or_else(|| "the default integration is missing".to_owned())?;
+    let ctx = state.ctx(notion_model::version::ApiVersion::V2025_09_03, integration);
+    let id = state
+        .store()
+        .run_blocking(move |tx| templates::create(tx, &ctx, &new))
+        .map_err(|e| e.message)?;
+    Ok(json!({ "template_id": id }))
+}
+
+async fn create_template(State(state): State<AppState>, bytes: Bytes) -> Response {
+    let body = match parse(&bytes) {
+        Ok(body) => body,
+        Err(response) => return response,
+    };
+    let Some(data_source_id) = body
+        .get("data_source_id")
+        .and_then(Value::as_str)
+        .and_then(ids::parse)
+    else {
+        return bad("data_source_id (a data source id) is required");
+    };
+    let properties = match body.get("properties") {
+        None | Some(Value::Null) => serde_json::Map::new(),
+        Some(Value::Object(map)) => map.clone(),
+        Some(_) => return bad("properties must be an object of page property values"),
+    };
+    let children = match body.get("children") {
+        None | Some(Value::Null) => Value::Null,
+        Some(children @ Value::Array(_)) => children.clone(),
+        Some(_) => return bad("children must be an array of blocks"),
+    };
+    let new = NewTemplate {
+        data_source_id,
+        name: body
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("Untitled")
+            .to_owned(),
+        is_default: body.get("is_default").and_then(Value::as_bool) == Some(true),
+        properties,
+        children,
+    };
+    match tokio::task::spawn_blocking(move || add_template(&state, new)).await {
+        Ok(Ok(value)) => Json(value).into_response(),
         Ok(Err(message)) => bad(message),
         Err(e) => bad(e.to_string()),
     }

@@ -56,7 +56,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/v1/data_sources/{data_source_id}/templates",
-            get(data_sources::templates),
+            get(crate::api::templates::list),
         )
         .route(
             "/v1/blocks/{block_id}",

@@ -219,6 +219,43 @@ impl Admin<'_> {
         self.state.inner.stats.to_json()
     }
 
+    /// Stores a template of a data source (`POST /_emulator/templates`); returns its id.
+    /// `properties` are page property values (request form), `children` blocks (request form).
+    ///
+    /// # Panics
+    /// On an unknown data source or values invalid for its schema.
+    pub fn template(
+        &self,
+        data_source_id: &str,
+        name: &str,
+        is_default: bool,
+        properties: Value,
+        children: Value,
+    ) -> String {
+        let properties = match properties {
+            Value::Object(map) => map,
+            _ => serde_json::Map::new(),
+        };
+        let value = admin::add_template(
+            self.state,
+            crate::api::templates::NewTemplate {
+                data_source_id: data_source_id.to_owned(),
+                name: name.to_owned(),
+                is_default,
+                properties,
+                children,
+            },
+        )
+        .expect("create template");
+        field(&value, "template_id")
+    }
+
+    /// How many times a data-source query had to load its rows instead of reusing the row cache
+    /// (a debug counter: cache precision is tested with it).
+    pub fn row_cache_loads(&self) -> u64 {
+        self.state.store().cache_loads()
+    }
+
     /// Empties the workspace.
     ///
     /// # Panics

@@ -151,7 +151,7 @@ pub(crate) async fn create(
             }
             let data = Value::Object(data);
             tx.prepare_cached("INSERT INTO comments (id, seq, parent_id, discussion_id, data) VALUES (?1, ?2, ?3, ?4, ?5)")?
-                .execute(params![id, ctx.next_seq(), parent_id, discussion_id, data.to_string()])?;
+                .execute(params![id, ctx.next_seq(), parent_id, discussion_id, data.to_string()]).map(crate::store::touched::no_rows)?;
             Ok(render(&ctx, &StoredComment { id, parent_id, data }))
         })
         .await?;
@@ -298,7 +298,8 @@ pub(crate) async fn update(
             comment.data["rich_text"] = content(tx, &body)?;
             comment.data["last_edited_time"] = json!(time::now());
             tx.prepare_cached("UPDATE comments SET data = ?2 WHERE id = ?1")?
-                .execute([&comment.id, &comment.data.to_string()])?;
+                .execute([&comment.id, &comment.data.to_string()])
+                .map(crate::store::touched::no_rows)?;
             Ok(render(&ctx, &comment))
         })
         .await?;
@@ -317,7 +318,8 @@ pub(crate) async fn delete(
             let id = access::path_id(&raw_id, "comment_id")?;
             let comment = load(tx, &ctx, &id)?;
             tx.prepare_cached("DELETE FROM comments WHERE id = ?1")?
-                .execute([&comment.id])?;
+                .execute([&comment.id])
+                .map(crate::store::touched::no_rows)?;
             Ok(render(&ctx, &comment))
         })
         .await?;

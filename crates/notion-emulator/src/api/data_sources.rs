@@ -1,9 +1,9 @@
-//! `/v1/data_sources`: create, retrieve, update, query, templates.
+//! `/v1/data_sources`: create, retrieve, update, query (templates: [`crate::api::templates`]).
 
 use axum::Extension;
 use axum::extract::{Path, RawQuery, State};
 use bytes::Bytes;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use crate::api::archived_error;
 use crate::api::databases::{create_source, file_field, text_field};
@@ -158,23 +158,4 @@ pub(crate) async fn query(
         })
         .await?;
     Ok(Reply::json(value))
-}
-
-pub(crate) async fn templates(
-    State(state): State<AppState>,
-    Extension(ctx): Extension<Ctx>,
-    Path(raw_id): Path<String>,
-) -> ApiResult {
-    state
-        .store()
-        .run(move |tx| {
-            access::require(&ctx, "read_content")?;
-            let id = access::path_id(&raw_id, "data_source_id")?;
-            access::load(tx, &ctx, &id, &["data_source"], "data_source")?;
-            Ok(())
-        })
-        .await?;
-    Ok(Reply::bare(
-        json!({"templates": [], "has_more": false, "next_cursor": null}),
-    ))
 }

@@ -64,7 +64,8 @@ fn expire_if_due(tx: &Transaction<'_>, upload: &mut Upload) -> Result<(), ApiErr
 fn save(tx: &Transaction<'_>, upload: &mut Upload) -> Result<(), ApiError> {
     upload.data["status"] = json!(upload.status);
     tx.prepare_cached("UPDATE file_uploads SET status = ?2, data = ?3 WHERE id = ?1")?
-        .execute(params![upload.id, upload.status, upload.data.to_string()])?;
+        .execute(params![upload.id, upload.status, upload.data.to_string()])
+        .map(crate::store::touched::no_rows)?;
     Ok(())
 }
 
@@ -197,7 +198,7 @@ pub(crate) async fn create(
             data["status"] = json!(status);
             let id = ids::new_id();
             tx.prepare_cached("INSERT INTO file_uploads (id, seq, integration_id, status, data) VALUES (?1, ?2, ?3, ?4, ?5)")?
-                .execute(params![id, ctx.next_seq(), ctx.integration.id, status, data.to_string()])?;
+                .execute(params![id, ctx.next_seq(), ctx.integration.id, status, data.to_string()]).map(crate::store::touched::no_rows)?;
             Ok(render(&ctx, &Upload { id, status, data }))
         })
         .await?;
@@ -281,7 +282,7 @@ pub(crate) async fn send(
                     )));
                 }
                 tx.prepare_cached("INSERT OR REPLACE INTO file_parts (upload_id, part_number, content) VALUES (?1, ?2, ?3)")?
-                    .execute(params![id, number as i64, part.bytes.to_vec()])?;
+                    .execute(params![id, number as i64, part.bytes.to_vec()]).map(crate::store::touched::no_rows)?;
                 let sent: i64 = tx
                     .prepare_cached("SELECT COUNT(*) FROM file_parts WHERE upload_id = ?1")?
                     .query_row([&id], |r| r.get(0))?;
@@ -300,7 +301,7 @@ pub(crate) async fn send(
                 }
                 upload.data["content_length"] = json!(size);
                 tx.prepare_cached("UPDATE file_uploads SET content = ?2 WHERE id = ?1")?
-                    .execute(params![id, part.bytes.to_vec()])?;
+                    .execute(params![id, part.bytes.to_vec()]).map(crate::store::touched::no_rows)?;
                 upload.status = "uploaded".into();
             }
             upload.data["last_edited_time"] = json!(time::now());
@@ -345,9 +346,11 @@ pub(crate) async fn complete(
             let content: Vec<u8> = parts.concat();
             upload.data["content_length"] = json!(content.len());
             tx.prepare_cached("UPDATE file_uploads SET content = ?2 WHERE id = ?1")?
-                .execute(params![id, content])?;
+                .execute(params![id, content])
+                .map(crate::store::touched::no_rows)?;
             tx.prepare_cached("DELETE FROM file_parts WHERE upload_id = ?1")?
-                .execute([&id])?;
+                .execute([&id])
+                .map(crate::store::touched::no_rows)?;
             upload.status = "uploaded".into();
             upload.data["last_edited_time"] = json!(time::now());
             save(tx, &mut upload)?;

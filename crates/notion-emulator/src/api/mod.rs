@@ -10,6 +10,7 @@ pub(crate) mod pages;
 pub(crate) mod property_items;
 pub(crate) mod rows;
 pub(crate) mod search;
+pub(crate) mod templates;
 pub(crate) mod users;
 
 use crate::error::ApiError;

@@ -7,6 +7,7 @@ use rusqlite::Transaction;
 use serde_json::{Map, Value, json};
 
 use crate::api::archived_error;
+use crate::api::templates;
 use crate::content::input::parse_children;
 use crate::content::markdown::{append_pieces, parse_with_title};
 use crate::content::write::{Position, insert_blocks};
@@ -134,7 +135,20 @@ pub(crate) fn create_page(
     body: &Map<String, Value>,
 ) -> Result<Node, ApiError> {
     let parent = body::object_field(body, "parent", "body")?;
+    let choice = templates::choice(body, true)?;
+    if choice.is_some() {
+        templates::reject_content(body)?;
+    }
     let target = resolve_target(tx, ctx, parent)?;
+    let template = match &choice {
+        Some(choice) => Some(templates::resolve(
+            tx,
+            ctx,
+            target.data_source.as_ref(),
+            choice,
+        )?),
+        None => None,
+    };
     let mut request_props = match body.get("properties") {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(map)) => map.clone(),
@@ -175,6 +189,9 @@ pub(crate) fn create_page(
             .cloned()
             .unwrap_or_default();
         let before = schema.clone();
+        if let Some(template) = &template {
+            request_props = templates::merge_properties(template, &schema, &request_props);
+        }
         changes = values::apply(tx, ctx, &mut schema, &mut stored, &request_props)?;
         let mut counters = ds
             .field("counters")
@@ -217,6 +234,9 @@ pub(crate) fn create_page(
     nodes::insert(tx, &node)?;
     insert_blocks(tx, ctx, "page_id", &id, children, Position::End, &now)?;
     append_pieces(tx, ctx, "page_id", &id, markdown_pieces, &now)?;
+    if let Some(template) = &template {
+        templates::copy_content(tx, ctx, &template.id, "page_id", &id, &now)?;
+    }
     for change in changes {
         relations::sync(tx, ctx, &id, &change.config, &change.old, &change.new)?;
     }
@@ -325,8 +345,10 @@ fn update_page(
     body: &Map<String, Value>,
 ) -> Result<Node, ApiError> {
     let trash = body::trash_flag(body, ctx.version)?;
+    let choice = templates::choice(body, false)?;
     let edits_content = [
         "properties",
+        "template",
         "icon",
         "cover",
         "is_locked",
@@ -341,10 +363,32 @@ fn update_page(
     if let Some(trash) = trash {
         node.in_trash = trash;
     }
-    if let Some(props) = body.get("properties") {
-        let Some(props) = props.as_object() else {
-            return Err(ApiError::expected("body.properties", "an object", props));
-        };
+    let mut requested = match body.get("properties") {
+        None => None,
+        Some(Value::Object(props)) => Some(props.clone()),
+        Some(props) => return Err(ApiError::expected("body.properties", "an object", props)),
+    };
+    let source = if node.parent_type == "data_source_id" {
+        nodes::get(tx, node.parent_id.as_deref().unwrap_or_default())?
+    } else {
+        None
+    };
+    let template = match &choice {
+        Some(choice) => Some(templates::resolve(tx, ctx, source.as_ref(), choice)?),
+        None => None,
+    };
+    if let (Some(template), Some(source)) = (&template, &source)
+        && template.kind == templates::KIND
+    {
+        let schema = source
+            .field("properties")
+            .as_object()
+            .cloned()
+            .unwrap_or_default();
+        let explicit = requested.unwrap_or_default();
+        requested = Some(templates::merge_properties(template, &schema, &explicit));
+    }
+    if let Some(props) = &requested {
         let mut stored = node
             .field("properties")
             .as_object()
@@ -392,7 +436,11 @@ fn update_page(
             nodes::update(tx, &child)?;
         }
     }
-    node.last_edited_time = time::now();
+    let now = time::now();
+    if let Some(template) = &template {
+        templates::copy_content(tx, ctx, &template.id, "page_id", &node.id, &now)?;
+    }
+    node.last_edited_time = now;
     node.last_edited_by = ctx.user_id().to_owned();
     nodes::update(tx, &node)?;
     Ok(node)

@@ -41,9 +41,10 @@ pub(crate) fn query(
         "rows:{}:{}:{}:{}",
         source.id, ctx.integration.user_info, ctx.exact_timestamps, ctx.base_url
     );
+    let sources = row_dependencies(tx, source)?;
     let loaded = ctx
         .store
-        .cached(key, || load_rows(tx, ctx, source, &schema))?;
+        .cached(key, &sources, || load_rows(tx, ctx, source, &schema))?;
     let candidates: Vec<&LoadedRow> = loaded
         .iter()
         .filter(|row| include_trashed || !row.node.in_trash)
@@ -81,6 +82,39 @@ pub(crate) fn query(
             json!({"type": "incomplete", "incomplete_reason": "query_result_limit_reached"});
     }
     Ok(list)
+}
+
+/// The data sources whose writes can change `source`'s loaded rows: itself, and every data source
+/// its relations reach (rollups read their pages and schemas, rollups of rollups go further).
+fn row_dependencies(tx: &Transaction<'_>, source: &Node) -> Result<Vec<String>, ApiError> {
+    let mut found = vec![source.id.clone()];
+    let mut index = 0;
+    while index < found.len() {
+        let node = if index == 0 {
+            Some(source.clone())
+        } else {
+            nodes::get(tx, &found[index])?
+        };
+        index += 1;
+        for target in node.as_ref().map(relation_targets).unwrap_or_default() {
+            if !found.contains(&target) {
+                found.push(target);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The data sources the relation properties of a data source point at.
+fn relation_targets(source: &Node) -> Vec<String> {
+    source
+        .field("properties")
+        .as_object()
+        .into_iter()
+        .flat_map(|schema| schema.values())
+        .filter_map(|config| config.get("relation")?.get("data_source_id")?.as_str())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn load_rows(

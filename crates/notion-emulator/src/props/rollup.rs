@@ -75,7 +75,9 @@ pub(crate) fn compute(
         let Some(page) = nodes::get(tx, &id)? else {
             continue;
         };
-        if page.kind != "page" || page.in_trash {
+        // A page moved out of the related data source no longer counts (and the row cache relies
+        // on rollups reading only pages of that data source).
+        if page.kind != "page" || page.in_trash || page.parent_id.as_deref() != Some(target_ds) {
             continue;
         }
         let stored = page

@@ -7,6 +7,7 @@ pub(crate) mod access;
 pub(crate) mod nodes;
 pub(crate) mod people;
 pub(crate) mod seed;
+pub(crate) mod touched;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -16,17 +17,35 @@ use std::sync::{Arc, Mutex};
 use rusqlite::{Connection, Transaction};
 
 use crate::error::{ApiError, Result};
+use touched::Generations;
 
-/// A cached value and the write generation it was computed at.
-type CacheEntry = (u64, Arc<dyn std::any::Any + Send + Sync>);
+/// A cached value and the write generations it was computed at: the global one and those of the
+/// data sources it depends on.
+#[derive(Debug)]
+struct CacheEntry {
+    global: u64,
+    sources: Vec<(String, u64)>,
+    value: Arc<dyn std::any::Any + Send + Sync>,
+}
+
+impl CacheEntry {
+    fn is_current(&self, generations: &Generations) -> bool {
+        self.global == generations.global()
+            && self
+                .sources
+                .iter()
+                .all(|(id, generation)| generations.of(id) == *generation)
+    }
+}
 
 /// The SQLite handle shared by all requests.
 #[derive(Debug, Clone)]
 pub(crate) struct Store {
     conn: Arc<Mutex<Connection>>,
     seq: Arc<AtomicI64>,
-    generation: Arc<AtomicU64>,
+    generations: Arc<Mutex<Generations>>,
     row_cache: Arc<Mutex<HashMap<String, CacheEntry>>>,
+    cache_loads: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -56,8 +75,9 @@ impl Store {
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
             seq: Arc::new(AtomicI64::new(max_seq + 1)),
-            generation: Arc::new(AtomicU64::new(0)),
+            generations: Arc::new(Mutex::new(Generations::default())),
             row_cache: Arc::new(Mutex::new(HashMap::new())),
+            cache_loads: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -89,36 +109,66 @@ impl Store {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let before = conn.total_changes();
         let tx = conn.transaction()?;
-        let value = f(&tx)?;
+        touched::begin();
+        let value = f(&tx);
+        let touched = touched::finish();
+        let value = value?;
         tx.commit()?;
-        if conn.total_changes() != before {
-            self.generation.fetch_add(1, Ordering::Relaxed);
-        }
+        let changes = conn.total_changes() - before;
+        lock(&self.generations).committed(changes, touched);
         Ok(value)
     }
 
-    /// A value computed from the database, reused until the next write changes anything.
+    /// A value computed from the database, reused until a write may have changed it: a write that
+    /// touched one of `sources` (data-source ids) or one nobody classified (see [`touched`]).
+    ///
+    /// Call it inside a transaction of [`Store::run`]: the connection lock keeps the generations
+    /// still between the check and the load.
     pub(crate) fn cached<T: Send + Sync + 'static>(
         &self,
         key: String,
+        sources: &[String],
         load: impl FnOnce() -> Result<T, ApiError>,
     ) -> Result<Arc<T>, ApiError> {
-        let generation = self.generation.load(Ordering::Relaxed);
-        let mut cache = self
-            .row_cache
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((g, value)) = cache.get(&key)
-            && *g == generation
-            && let Ok(value) = Arc::clone(value).downcast::<T>()
-        {
-            return Ok(value);
-        }
+        let (global, current) = {
+            let generations = lock(&self.generations);
+            let mut cache = lock(&self.row_cache);
+            if let Some(entry) = cache.get(&key)
+                && entry.is_current(&generations)
+                && let Ok(value) = Arc::clone(&entry.value).downcast::<T>()
+            {
+                return Ok(value);
+            }
+            cache.retain(|_, entry| entry.is_current(&generations));
+            let current: Vec<(String, u64)> = sources
+                .iter()
+                .map(|id| (id.clone(), generations.of(id)))
+                .collect();
+            (generations.global(), current)
+        };
+        self.cache_loads.fetch_add(1, Ordering::Relaxed);
         let value = Arc::new(load()?);
-        cache.retain(|_, (g, _)| *g == generation);
-        cache.insert(key, (generation, value.clone()));
+        lock(&self.row_cache).insert(
+            key,
+            CacheEntry {
+                global,
+                sources: current,
+                value: value.clone(),
+            },
+        );
         Ok(value)
     }
+
+    /// How many times [`Store::cached`] had to compute its value (a debug counter for tests).
+    pub(crate) fn cache_loads(&self) -> u64 {
+        self.cache_loads.load(Ordering::Relaxed)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Reads one value from the `meta` table.

@@ -4,6 +4,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 use serde_json::Value;
 
 use crate::error::ApiError;
+use crate::store::touched;
 
 /// One page, database, data source or block.
 #[derive(Debug, Clone)]
@@ -65,7 +66,7 @@ pub(crate) fn insert(tx: &Transaction<'_>, node: &Node) -> Result<(), ApiError> 
     let sql = format!(
         "INSERT INTO nodes ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     );
-    tx.prepare_cached(&sql)?.execute(params![
+    let changed = tx.prepare_cached(&sql)?.execute(params![
         node.id,
         node.kind,
         node.parent_type,
@@ -80,27 +81,63 @@ pub(crate) fn insert(tx: &Transaction<'_>, node: &Node) -> Result<(), ApiError> 
         node.title,
         serde_json::to_string(&node.data)?,
     ])?;
+    report(node, None, changed);
     Ok(())
 }
 
 /// Saves every mutable column of an existing node.
 pub(crate) fn update(tx: &Transaction<'_>, node: &Node) -> Result<(), ApiError> {
-    tx.prepare_cached(
-        "UPDATE nodes SET parent_type = ?2, parent_id = ?3, ord = ?4, last_edited_time = ?5,
+    let previous = parent_of(tx, &node.id)?;
+    let changed = tx
+        .prepare_cached(
+            "UPDATE nodes SET parent_type = ?2, parent_id = ?3, ord = ?4, last_edited_time = ?5,
          last_edited_by = ?6, in_trash = ?7, title = ?8, data = ?9 WHERE id = ?1",
-    )?
-    .execute(params![
-        node.id,
-        node.parent_type,
-        node.parent_id,
-        node.ord,
-        node.last_edited_time,
-        node.last_edited_by,
-        node.in_trash,
-        node.title,
-        serde_json::to_string(&node.data)?,
-    ])?;
+        )?
+        .execute(params![
+            node.id,
+            node.parent_type,
+            node.parent_id,
+            node.ord,
+            node.last_edited_time,
+            node.last_edited_by,
+            node.in_trash,
+            node.title,
+            serde_json::to_string(&node.data)?,
+        ])?;
+    report(node, previous, changed);
     Ok(())
+}
+
+/// Tells the row cache what a write of `node` (formerly under `previous`) may have changed: the rows
+/// of the data source a page is (or was) in, or a data source itself. Pages outside data sources,
+/// blocks and databases change no cached row (rollups only read pages still in their data source).
+fn report(node: &Node, previous: Option<(String, Option<String>)>, changed: usize) {
+    let mut sources: Vec<&str> = Vec::new();
+    match node.kind.as_str() {
+        "data_source" => sources.push(&node.id),
+        "page" => {
+            if node.parent_type == "data_source_id"
+                && let Some(parent) = node.parent_id.as_deref()
+            {
+                sources.push(parent);
+            }
+            if let Some((parent_type, Some(parent))) = &previous
+                && parent_type == "data_source_id"
+            {
+                sources.push(parent);
+            }
+        }
+        _ => {}
+    }
+    match sources.split_first() {
+        None => touched::no_rows(changed),
+        Some((first, rest)) => {
+            touched::data_source(first, changed);
+            for other in rest {
+                touched::data_source(other, 0);
+            }
+        }
+    }
 }
 
 /// Content children of a page or block (blocks, child pages, child databases) in order.
@@ -163,8 +200,11 @@ pub(crate) fn shift_after(
     after: i64,
     count: i64,
 ) -> Result<(), ApiError> {
-    tx.prepare_cached("UPDATE nodes SET ord = ord + ?3 WHERE parent_id = ?1 AND ord > ?2")?
+    let changed = tx
+        .prepare_cached("UPDATE nodes SET ord = ord + ?3 WHERE parent_id = ?1 AND ord > ?2")?
         .execute(params![parent_id, after, count])?;
+    // Sibling order is not part of any cached row (rows keep creation order).
+    touched::no_rows(changed);
     Ok(())
 }
 

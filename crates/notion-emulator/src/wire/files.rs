@@ -81,7 +81,8 @@ pub(crate) fn normalize(
             let mut data: Value = serde_json::from_str(&data)?;
             data["expiry_time"] = Value::Null;
             tx.prepare_cached("UPDATE file_uploads SET data = ?2 WHERE id = ?1")?
-                .execute([&id, &data.to_string()])?;
+                .execute([&id, &data.to_string()])
+                .map(crate::store::touched::no_rows)?;
             let name = data.get("filename").cloned().unwrap_or(Value::Null);
             let _ = ctx;
             Ok(json!({"type": "file", "file": {"file_upload_id": id, "name": name}}))
