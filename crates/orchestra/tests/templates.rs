@@ -174,3 +174,58 @@ async fn notion_templates_are_listed_and_unknown_ones_explained() -> TestResult 
     assert!(err.to_string().contains("Notion templates: none"), "{err}");
     Ok(())
 }
+
+#[tokio::test]
+async fn a_notion_template_gives_defaults_and_content_under_the_record() -> TestResult {
+    let (emu, workspace) = provisioned().await;
+    let target = SyncTarget::resolve(&workspace, "projects").await?;
+    emu.admin().template(
+        &target.data_source.to_string(),
+        "Kick-off",
+        false,
+        serde_json::json!({
+            "Status": {"select": {"name": "On Hold"}},
+            "Progress": {"number": 0.1}
+        }),
+        serde_json::json!([
+            {"type": "to_do", "to_do": {"rich_text": [{"text": {"content": "Invite the team"}}]}}
+        ]),
+    );
+    let listed = list_notion(&workspace, &target).await?;
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        (listed[0].name.as_str(), listed[0].is_default),
+        ("Kick-off", false)
+    );
+
+    let record = orchestra::record::Record::from_assignments(["Name=Apollo", "Progress=40"])
+        .map_err(std::io::Error::other)?;
+    let applied = apply_notion(&workspace, &target, "kick-off", &record).await?;
+    assert_eq!(
+        (applied.template.as_str(), applied.source.as_str()),
+        ("Kick-off", "notion")
+    );
+
+    let client = workspace.client();
+    let page = client.pages().retrieve(applied.page_id).send().await?;
+    let live = workspace.live_schema("projects").await?;
+    let made = page_record(&page, &live);
+    assert_eq!(made.text("Name"), Some("Apollo"));
+    assert_eq!(made.text("Status"), Some("On Hold"), "from the template");
+    assert_eq!(made.number("Progress"), Some(40.0), "the record wins");
+    let blocks: Vec<notion_model::Block> = client
+        .blocks()
+        .children(applied.page_id.into())
+        .stream()
+        .try_collect()
+        .await?;
+    let texts: Vec<String> = blocks
+        .iter()
+        .map(|b| match &b.content {
+            BlockContent::ToDo(t) => format!("[ ] {}", text(&t.rich_text)),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(texts, ["[ ] Invite the team"]);
+    Ok(())
+}

@@ -3,6 +3,7 @@
 pub(crate) mod relations;
 pub(crate) mod render;
 pub(crate) mod rollup;
+pub(crate) mod rollup_config;
 pub(crate) mod schema;
 pub(crate) mod values;
 

@@ -4,7 +4,7 @@ use rusqlite::Transaction;
 use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
-use crate::props::{COLORS, TYPES};
+use crate::props::{COLORS, TYPES, rollup_config};
 use crate::state::Ctx;
 use crate::store::nodes;
 use crate::wire::ids;
@@ -66,6 +66,7 @@ pub(crate) fn create(
             "Exactly one property must be of type title.".to_owned(),
         ));
     }
+    rollup_config::pin_ids(tx, self_id, &mut schema)?;
     Ok((schema, duals))
 }
 
@@ -157,6 +158,7 @@ pub(crate) fn update(
             (_, other) => return Err(ApiError::expected(&prop_path, "an object or `null`", other)),
         }
     }
+    rollup_config::pin_ids(tx, self_id, schema)?;
     Ok(duals)
 }
 

@@ -5,6 +5,7 @@ use rusqlite::Transaction;
 use serde_json::{Map, Value, json};
 
 use crate::error::ApiError;
+use crate::props::rollup_config;
 use crate::render::{parent, partial_user, push_archived, title_of, url};
 use crate::state::Ctx;
 use crate::store::nodes::{self, Node};
@@ -85,7 +86,7 @@ pub(crate) fn data_source(tx: &Transaction<'_>, ctx: &Ctx, node: &Node) -> Resul
     map.insert("is_inline".into(), json!(is_inline));
     map.insert(
         "properties".into(),
-        schema_for(ctx.version, node.field("properties")),
+        schema_for(tx, ctx.version, &node.id, node.field("properties"))?,
     );
     map.insert(
         "parent".into(),
@@ -104,10 +105,10 @@ fn legacy_database(tx: &Transaction<'_>, ctx: &Ctx, node: &Node) -> Result<Value
     let source = nodes::by_parent(tx, &node.id, "data_source")?
         .into_iter()
         .next();
-    let properties = source.as_ref().map_or_else(
-        || json!({}),
-        |s| schema_for(ctx.version, s.field("properties")),
-    );
+    let properties = match &source {
+        Some(s) => schema_for(tx, ctx.version, &s.id, s.field("properties"))?,
+        None => json!({}),
+    };
     let mut map = Map::new();
     map.insert("object".into(), json!("database"));
     map.insert("id".into(), json!(node.id));
@@ -142,9 +143,15 @@ fn legacy_database(tx: &Transaction<'_>, ctx: &Ctx, node: &Node) -> Result<Value
     Ok(Value::Object(map))
 }
 
-/// The stored schema as this version shows it (2022 relations name databases only).
-pub(crate) fn schema_for(version: ApiVersion, stored: &Value) -> Value {
-    let mut schema = stored.clone();
+/// The stored schema of data source `source_id` as this version shows it: rollups and dual
+/// relations name properties as they are named now; 2022 relations name databases only.
+pub(crate) fn schema_for(
+    tx: &Transaction<'_>,
+    version: ApiVersion,
+    source_id: &str,
+    stored: &Value,
+) -> Result<Value, ApiError> {
+    let mut schema = rollup_config::show_names(tx, source_id, stored)?;
     if !version.has_data_sources()
         && let Value::Object(map) = &mut schema
     {
@@ -154,7 +161,7 @@ pub(crate) fn schema_for(version: ApiVersion, stored: &Value) -> Value {
             }
         }
     }
-    schema
+    Ok(schema)
 }
 
 fn or_empty(value: &Value) -> Value {

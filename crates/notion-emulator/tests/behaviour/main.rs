@@ -11,6 +11,7 @@ mod limits;
 mod markdown;
 mod pages;
 mod persistence;
+mod rollups;
 mod row_cache;
 mod search;
 mod sharing;

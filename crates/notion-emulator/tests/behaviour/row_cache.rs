@@ -146,12 +146,22 @@ async fn schema_changes_people_and_moves_invalidate_what_they_touch() {
     );
     let tasks = query(&api, &f.tasks).await;
     assert!(tasks["results"][0]["properties"].get("Hours").is_none());
+    // A new property of the same name is another property: the rollup must be pointed at it.
     api.patch(
         &format!("/v1/data_sources/{}", f.tasks),
         json!({"properties": {"Hours": {"number": {}}}}),
     )
     .await
     .ok();
+    let projects = query(&api, &f.projects).await;
+    assert_eq!(
+        projects["results"][0]["properties"]["Total"]["rollup"]["type"],
+        "array"
+    );
+    api.patch(&format!("/v1/data_sources/{}", f.projects), json!({"properties": {
+        "Total": {"rollup": {"relation_property_name": "Tasks", "rollup_property_name": "Hours", "function": "sum"}}
+    }})).await.ok();
+    query(&api, &f.projects).await;
     api.patch(
         &format!("/v1/pages/{}", f.task),
         json!({"properties": {"Hours": {"number": 2}}}),
