@@ -159,11 +159,19 @@ pub fn fit_rich_text(items: Vec<RichText>) -> Vec<Vec<RichText>> {
     if items.len() <= MAX_RICH_TEXT_ITEMS {
         return vec![items];
     }
-    let mut chunks = Vec::new();
-    let mut iter = items.into_iter().peekable();
-    while iter.peek().is_some() {
-        chunks.push(iter.by_ref().take(MAX_RICH_TEXT_ITEMS).collect());
+    // Split off from the back so that every item moves at most once and the first chunk
+    // stays where it is.
+    let mut items = items;
+    let mut chunks = Vec::with_capacity(items.len().div_ceil(MAX_RICH_TEXT_ITEMS));
+    let mut start = (items.len() - 1) / MAX_RICH_TEXT_ITEMS * MAX_RICH_TEXT_ITEMS;
+    while start > 0 {
+        chunks.push(items.split_off(start));
+        start -= MAX_RICH_TEXT_ITEMS;
     }
+    // The first chunk keeps the whole allocation: give back what it no longer uses.
+    items.shrink_to_fit();
+    chunks.push(items);
+    chunks.reverse();
     chunks
 }
 
@@ -242,6 +250,18 @@ fn enforce_in_place(block: &mut NewBlock) {
 }
 
 fn enforce_block(mut block: NewBlock, out: &mut Vec<NewBlock>) {
+    if fits_in_place(&block) {
+        // Same result as below without taking the block apart: only an empty `children`
+        // list is dropped, as putting the (empty) children back would.
+        enforce_in_place(&mut block);
+        if let Some(slot) = children_slot(&mut block.content)
+            && slot.as_ref().is_some_and(Vec::is_empty)
+        {
+            *slot = None;
+        }
+        out.push(block);
+        return;
+    }
     let children = take_children(&mut block);
     let children = if children.is_empty() {
         children

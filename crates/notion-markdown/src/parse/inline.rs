@@ -9,7 +9,7 @@ use notion_model::{Annotations, Color, DateValue, Mention, NewBlock, RichText, R
 use crate::options::Warning;
 use crate::parse::tags::{self, OpenTag, Token};
 
-/// The styling in effect for the next run of text.
+/// The marks in effect for the next run of text (the link is `Inline::links`' last entry).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Style {
     pub(crate) bold: bool,
@@ -18,7 +18,6 @@ pub(crate) struct Style {
     pub(crate) underline: bool,
     pub(crate) code: bool,
     pub(crate) color: Option<Color>,
-    pub(crate) link: Option<String>,
 }
 
 impl Style {
@@ -41,18 +40,18 @@ impl Style {
         annotations.underline = flag(self.underline);
         annotations.code = flag(self.code);
         annotations.color = self.color.clone();
-        (annotations != Annotations::default()).then_some(annotations)
+        // At least one field is set (`styled`), so this differs from the default.
+        Some(annotations)
     }
 
-    /// A text item with this style.
-    pub(crate) fn into_text(self, content: String) -> RichText {
-        let annotations = self.annotations();
-        let mut item = match self.link {
-            Some(url) => RichText::link(content, url),
-            None => RichText::text(content),
-        };
-        item.annotations = annotations;
-        item
+    /// Whether a run in this style, with `code` forced on or not, continues a run in `self`.
+    fn continues(&self, current: &Style, code: bool) -> bool {
+        self.code == code
+            && self.bold == current.bold
+            && self.italic == current.italic
+            && self.strikethrough == current.strikethrough
+            && self.underline == current.underline
+            && self.color == current.color
     }
 }
 
@@ -75,22 +74,29 @@ enum Span {
     Ignored,
 }
 
-/// Initial capacity of a text run's buffer.
-const RUN_CAPACITY: usize = 64;
+/// Least capacity of a text run's buffer (runs often grow by a soft break and a line, but
+/// most cells and list items hold a few words: memory footprint dominates the cost).
+const RUN_CAPACITY: usize = 16;
 
-/// A run collected cheaply (`RichText` is large; it is built once per run at the end).
+/// Most items [`Inline`] copies out of its reusable buffer (see `Inline::take_runs`).
+const COPY_LIMIT: usize = 16;
+
+/// What [`Inline::finish`] collected.
 #[derive(Debug)]
-enum Run {
-    Text(Style, String),
-    Item(Box<RichText>),
+pub(crate) struct Finished {
+    /// Text runs and blocks in order, before `tail`.
+    pub(crate) segments: Vec<Segment>,
+    /// The trailing text run (the whole content in the common case without blocks).
+    pub(crate) tail: Option<Vec<RichText>>,
+    pub(crate) warnings: Vec<Warning>,
+    /// The emptied collection buffer, to hand to the next [`Inline::new`].
+    pub(crate) buffer: Vec<RichText>,
 }
 
-impl Run {
-    fn into_rich_text(self) -> RichText {
-        match self {
-            Run::Text(style, content) => style.into_text(content),
-            Run::Item(item) => *item,
-        }
+impl Finished {
+    /// How many segments there are, counting the tail.
+    pub(crate) fn len(&self) -> usize {
+        self.segments.len() + usize::from(self.tail.is_some())
     }
 }
 
@@ -98,7 +104,10 @@ impl Run {
 #[derive(Debug, Default)]
 pub(crate) struct Inline {
     segments: Vec<Segment>,
-    runs: Vec<Run>,
+    /// Items built directly in their final form (they are large: moved as little as possible).
+    runs: Vec<RichText>,
+    /// The style of the last item of `runs` while it is a text run that may still grow.
+    open_run: Option<Style>,
     current: Style,
     bold: u32,
     italic: u32,
@@ -115,8 +124,14 @@ pub(crate) struct Inline {
 }
 
 impl Inline {
-    pub(crate) fn new() -> Self {
-        Self::default()
+    /// An empty collector that gathers items in `buffer` (a cleared buffer kept from a
+    /// previous run, so that its capacity is reused: see [`Finished::buffer`]).
+    pub(crate) fn new(buffer: Vec<RichText>) -> Self {
+        debug_assert!(buffer.is_empty());
+        Self {
+            runs: buffer,
+            ..Self::default()
+        }
     }
 
     /// Recomputes the current style after a mark changed.
@@ -128,7 +143,6 @@ impl Inline {
             underline: self.underline > 0,
             code: self.code > 0,
             color: self.colors.last().cloned(),
-            link: self.links.last().cloned(),
         };
     }
 
@@ -137,24 +151,28 @@ impl Inline {
             return;
         }
         let wanted_code = code || self.current.code;
-        if let Some(Run::Text(style, text)) = self.runs.last_mut()
-            && style.code == wanted_code
-            && style.bold == self.current.bold
-            && style.italic == self.current.italic
-            && style.strikethrough == self.current.strikethrough
-            && style.underline == self.current.underline
-            && style.color == self.current.color
-            && style.link == self.current.link
+        if let Some(style) = &self.open_run
+            && style.continues(&self.current, wanted_code)
+            && let Some(RichText {
+                content: RichTextContent::Text(text),
+                ..
+            }) = self.runs.last_mut()
+            && link_of(text).map(|link| link.url.as_str()) == self.links.last().map(String::as_str)
         {
-            text.push_str(content);
+            text.content.push_str(content);
             return;
         }
         let mut style = self.current.clone();
         style.code = wanted_code;
-        // Runs usually grow (soft breaks, entities, further text events): start with room.
         let mut text = String::with_capacity(content.len().max(RUN_CAPACITY));
         text.push_str(content);
-        self.runs.push(Run::Text(style, text));
+        let mut item = match self.links.last() {
+            Some(url) => RichText::link(text, url.as_str()),
+            None => RichText::text(text),
+        };
+        item.annotations = style.annotations();
+        self.push_run(item);
+        self.open_run = Some(style);
     }
 
     /// Plain text in the current style.
@@ -179,10 +197,26 @@ impl Inline {
     }
 
     fn push_item(&mut self, mut item: RichText) {
-        let mut style = self.current.clone();
-        style.link = None;
-        item.annotations = style.annotations();
-        self.runs.push(Run::Item(Box::new(item)));
+        item.annotations = self.current.annotations();
+        self.push_run(item);
+        self.open_run = None;
+    }
+
+    fn push_run(&mut self, item: RichText) {
+        self.runs.push(item);
+    }
+
+    /// The collected items. A few items are copied into an exactly sized vector and the
+    /// buffer keeps its capacity (rich text items are large: growing a vector item by item
+    /// costs more than one copy); many items take the buffer itself (copying them would cost
+    /// more than growing a new buffer later).
+    fn take_runs(&mut self) -> Vec<RichText> {
+        self.open_run = None;
+        if self.runs.len() > COPY_LIMIT {
+            std::mem::take(&mut self.runs)
+        } else {
+            self.runs.drain(..).collect()
+        }
     }
 
     /// An inline `$…$` equation.
@@ -234,8 +268,7 @@ impl Inline {
 
     fn flush_items(&mut self) {
         if !self.runs.is_empty() {
-            let mut items = Vec::with_capacity(self.runs.len());
-            items.extend(self.runs.drain(..).map(Run::into_rich_text));
+            let items = self.take_runs();
             self.segments.push(Segment::Text(items));
         }
     }
@@ -372,22 +405,33 @@ impl Inline {
     }
 
     /// Ends the inline run: the segments in order.
-    pub(crate) fn finish(mut self) -> (Vec<Segment>, Vec<Warning>) {
-        self.flush_items();
-        if self.segments.is_empty() && self.explicit_empty {
-            self.segments.push(Segment::Text(Vec::new()));
+    pub(crate) fn finish(mut self) -> Finished {
+        let tail = if !self.runs.is_empty() {
+            Some(self.take_runs())
+        } else if self.segments.is_empty() && self.explicit_empty {
+            Some(Vec::new())
+        } else {
+            None
+        };
+        Finished {
+            segments: self.segments,
+            tail,
+            warnings: self.warnings,
+            buffer: self.runs,
         }
-        (self.segments, self.warnings)
     }
 
     /// Ends the inline run where blocks cannot appear (headings, cells): blocks become
     /// inline fallbacks (an image becomes a link to it).
-    pub(crate) fn finish_inline(self) -> (Vec<RichText>, Vec<Warning>) {
-        let (mut segments, warnings) = self.finish();
-        if segments.len() == 1
-            && let Some(Segment::Text(items)) = segments.pop()
-        {
-            return (items, warnings);
+    pub(crate) fn finish_inline(self) -> (Vec<RichText>, Vec<Warning>, Vec<RichText>) {
+        let Finished {
+            segments,
+            tail,
+            warnings,
+            buffer,
+        } = self.finish();
+        if segments.is_empty() {
+            return (tail.unwrap_or_default(), warnings, buffer);
         }
         let mut items = Vec::new();
         for segment in segments {
@@ -396,7 +440,8 @@ impl Inline {
                 Segment::Block(block) => items.extend(inline_fallback(block)),
             }
         }
-        (items, warnings)
+        items.extend(tail.into_iter().flatten());
+        (items, warnings, buffer)
     }
 }
 

@@ -70,6 +70,8 @@ pub(crate) struct BlockParser<'o> {
     depth: usize,
     stack: Vec<Frame>,
     inline: Option<(InlineTarget, Inline)>,
+    /// The item buffer of the last finished [`Inline`], reused by the next one.
+    inline_buffer: Vec<RichText>,
     code: Option<(String, String)>,
     html: Option<String>,
     table: Option<Vec<Vec<Vec<RichText>>>>,
@@ -85,6 +87,7 @@ impl<'o> BlockParser<'o> {
             depth,
             stack: vec![Frame::new(FrameKind::Root)],
             inline: None,
+            inline_buffer: Vec::new(),
             code: None,
             html: None,
             table: None,
@@ -186,12 +189,18 @@ impl<'o> BlockParser<'o> {
                 FrameKind::Item { .. } => InlineTarget::ItemText,
                 _ => InlineTarget::Paragraph,
             };
-            self.inline = Some((target, Inline::new()));
+            self.start_inline(target);
         }
         match &mut self.inline {
             Some((_, inline)) => inline,
             None => unreachable!("inline state was just created"),
         }
+    }
+
+    /// Starts collecting inline content for `target` (replacing any open collection).
+    fn start_inline(&mut self, target: InlineTarget) {
+        let buffer = std::mem::take(&mut self.inline_buffer);
+        self.inline = Some((target, Inline::new(buffer)));
     }
 
     fn top(&mut self) -> &mut Frame {
@@ -220,7 +229,7 @@ impl<'o> BlockParser<'o> {
                 if raw::is_tag_paragraph(raw) {
                     self.tag_paragraph = Some(raw.to_owned());
                 } else {
-                    self.inline = Some((InlineTarget::Paragraph, Inline::new()));
+                    self.start_inline(InlineTarget::Paragraph);
                 }
             }
             Tag::Heading { level, .. } => {
@@ -233,7 +242,7 @@ impl<'o> BlockParser<'o> {
                     HeadingLevel::H5 => 5,
                     HeadingLevel::H6 => 6,
                 };
-                self.inline = Some((InlineTarget::Heading(level), Inline::new()));
+                self.start_inline(InlineTarget::Heading(level));
             }
             Tag::BlockQuote(kind) => {
                 self.flush_item_text();
@@ -288,7 +297,7 @@ impl<'o> BlockParser<'o> {
                     rows.push(Vec::new());
                 }
             }
-            Tag::TableCell => self.inline = Some((InlineTarget::Cell, Inline::new())),
+            Tag::TableCell => self.start_inline(InlineTarget::Cell),
             Tag::Emphasis => self.inline().emphasis(true),
             Tag::Strong => self.inline().strong(true),
             Tag::Strikethrough => self.inline().strikethrough(true),
@@ -307,8 +316,9 @@ impl<'o> BlockParser<'o> {
             }
             TagEnd::Heading(_) => {
                 if let Some((InlineTarget::Heading(level), inline)) = self.inline.take() {
-                    let (text, warnings) = inline.finish_inline();
+                    let (text, warnings, buffer) = inline.finish_inline();
                     self.warnings.extend(warnings);
+                    self.inline_buffer = buffer;
                     let block = self.heading(level, text);
                     self.push_block(block);
                 }
@@ -357,8 +367,9 @@ impl<'o> BlockParser<'o> {
             TagEnd::Table => self.finish_table(),
             TagEnd::TableCell => {
                 if let Some((InlineTarget::Cell, inline)) = self.inline.take() {
-                    let (text, warnings) = inline.finish_inline();
+                    let (text, warnings, buffer) = inline.finish_inline();
                     self.warnings.extend(warnings);
+                    self.inline_buffer = buffer;
                     if let Some(row) = self.table.as_mut().and_then(|rows| rows.last_mut()) {
                         row.push(text);
                     }
@@ -389,39 +400,45 @@ impl<'o> BlockParser<'o> {
     /// Turns collected inline segments into blocks: text runs become paragraphs (or the
     /// container's own text), images and display equations become their own blocks.
     fn emit_segments(&mut self, inline: Inline, allow_bookmark: bool) {
-        let (segments, warnings) = inline.finish();
-        self.warnings.extend(warnings);
-        let several = segments.len() > 1;
-        for segment in segments {
+        let finished = inline.finish();
+        let several = finished.len() > 1;
+        self.warnings.extend(finished.warnings);
+        self.inline_buffer = finished.buffer;
+        for segment in finished.segments {
             match segment {
-                Segment::Text(mut items) => {
-                    if several {
-                        trim_edges(&mut items);
-                    }
-                    if !items.is_empty() && items.iter().all(is_blank) {
-                        continue;
-                    }
-                    let frame = self.top();
-                    let becomes_text = matches!(
-                        frame.kind,
-                        FrameKind::Item { .. }
-                            | FrameKind::Quote(_)
-                            | FrameKind::Callout { .. }
-                            | FrameKind::Footnote(_)
-                            | FrameKind::Template
-                    ) && frame.text.is_none()
-                        && frame.blocks.is_empty();
-                    let block = match bare_link(&items) {
-                        Some(url) if allow_bookmark && !several && !becomes_text => {
-                            Block::bookmark(url)
-                        }
-                        _ => paragraph(items),
-                    };
-                    self.push_block(block);
-                }
+                Segment::Text(items) => self.emit_text(items, several, allow_bookmark),
                 Segment::Block(block) => self.push_block(block),
             }
         }
+        if let Some(items) = finished.tail {
+            self.emit_text(items, several, allow_bookmark);
+        }
+    }
+
+    /// One text segment of [`Self::emit_segments`]: a paragraph, a bookmark or the
+    /// container's own text.
+    fn emit_text(&mut self, mut items: Vec<RichText>, several: bool, allow_bookmark: bool) {
+        if several {
+            trim_edges(&mut items);
+        }
+        if !items.is_empty() && items.iter().all(is_blank) {
+            return;
+        }
+        let frame = self.top();
+        let becomes_text = matches!(
+            frame.kind,
+            FrameKind::Item { .. }
+                | FrameKind::Quote(_)
+                | FrameKind::Callout { .. }
+                | FrameKind::Footnote(_)
+                | FrameKind::Template
+        ) && frame.text.is_none()
+            && frame.blocks.is_empty();
+        let block = match bare_link(&items) {
+            Some(url) if allow_bookmark && !several && !becomes_text => Block::bookmark(url),
+            _ => paragraph(items),
+        };
+        self.push_block(block);
     }
 
     fn finish_table(&mut self) {
