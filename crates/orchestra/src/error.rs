@@ -87,10 +87,6 @@ pub enum Error {
         message: String,
     },
 
-    /// Page content (a Markdown body) could not be converted or written.
-    #[error("page content: {0}")]
-    Content(String),
-
     /// The Notion API failed.
     #[error(transparent)]
     Notion(#[from] notion_api::Error),

@@ -8,6 +8,7 @@
 //! - [`provision`]: `init` (create what is missing, detect and repair drift);
 //! - [`doctor`]: health checks with the brief's troubleshooting advice;
 //! - [`workspace`]: pages created and updated through validation;
+//! - [`content`]: replacing a page's content;
 //! - [`sync`]: upsert of local records by key, crash-safe, writing only what changed;
 //! - [`bulk`]: update or archive every row matching a readable filter;
 //! - [`templates`]: pages from local Markdown templates or Notion's templates;
@@ -36,6 +37,7 @@ pub mod bulk;
 pub mod collect;
 pub mod comments;
 pub mod config;
+pub mod content;
 pub mod doctor;
 pub mod env;
 mod error;

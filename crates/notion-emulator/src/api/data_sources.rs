@@ -6,7 +6,8 @@ use bytes::Bytes;
 use serde_json::Value;
 
 use crate::api::archived_error;
-use crate::api::databases::{create_source, file_field, text_field};
+use crate::api::container_attrs::{self, file_field, text_field};
+use crate::api::databases::create_source;
 use crate::error::ApiError;
 use crate::props::{relations, schema};
 use crate::render;
@@ -66,8 +67,7 @@ pub(crate) async fn retrieve(
         .store()
         .run(move |tx| {
             access::require(&ctx, "read_content")?;
-            let id = access::path_id(&raw_id, "data_source_id")?;
-            let node = access::load(tx, &ctx, &id, &["data_source"], "data_source")?;
+            let node = access::load_from_path(tx, &ctx, &raw_id, "data_source")?;
             render::database::data_source(tx, &ctx, &node)
         })
         .await?;
@@ -85,29 +85,8 @@ pub(crate) async fn update(
         .store()
         .run(move |tx| {
             access::require(&ctx, "update_content")?;
-            let id = access::path_id(&raw_id, "data_source_id")?;
-            let mut node = access::load(tx, &ctx, &id, &["data_source"], "data_source")?;
-            let trash = body::trash_flag(&body, ctx.version)?;
-            if trash != Some(false)
-                && node.in_trash
-                && body.keys().any(|k| k != "in_trash" && k != "archived")
-            {
-                return Err(archived_error());
-            }
-            if let Some(trash) = trash {
-                node.in_trash = trash;
-            }
-            if body.contains_key("title") {
-                let title = text_field(tx, &body, "title")?;
-                node.title = rich_text::plain_text(&title).to_lowercase();
-                node.data["title"] = title;
-            }
-            if body.contains_key("description") {
-                node.data["description"] = text_field(tx, &body, "description")?;
-            }
-            if body.contains_key("icon") {
-                node.data["icon"] = file_field(tx, &ctx, &body, "icon", true)?;
-            }
+            let mut node = access::load_from_path(tx, &ctx, &raw_id, "data_source")?;
+            container_attrs::apply_update(tx, &ctx, &body, &mut node)?;
             if let Some(parent) = body.get("parent").and_then(Value::as_object) {
                 let database_id = body_id(parent.get("database_id"), "body.parent.database_id")?;
                 access::load(tx, &ctx, &database_id, &["database"], "database")?;
@@ -152,8 +131,7 @@ pub(crate) async fn query(
         .store()
         .run(move |tx| {
             access::require(&ctx, "read_content")?;
-            let id = access::path_id(&raw_id, "data_source_id")?;
-            let node = access::load(tx, &ctx, &id, &["data_source"], "data_source")?;
+            let node = access::load_from_path(tx, &ctx, &raw_id, "data_source")?;
             crate::api::rows::query(tx, &ctx, &node, &body, &filter)
         })
         .await?;

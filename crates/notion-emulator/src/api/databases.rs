@@ -7,6 +7,7 @@ use rusqlite::Transaction;
 use serde_json::{Map, Value, json};
 
 use crate::api::archived_error;
+use crate::api::container_attrs::{self, file_field, text_field};
 use crate::api::pages::single_source;
 use crate::error::ApiError;
 use crate::props::{relations, schema};
@@ -15,7 +16,7 @@ use crate::reply::{ApiResult, Reply};
 use crate::state::{AppState, Ctx};
 use crate::store::access::{self, body_id};
 use crate::store::nodes::{self, Node};
-use crate::wire::{body, files, ids, params, rich_text, time};
+use crate::wire::{body, ids, params, rich_text, time};
 
 pub(crate) async fn create(
     State(state): State<AppState>,
@@ -158,34 +159,6 @@ pub(crate) fn create_source(
     Ok(source)
 }
 
-pub(crate) fn text_field(
-    tx: &Transaction<'_>,
-    body: &Map<String, Value>,
-    key: &str,
-) -> Result<Value, ApiError> {
-    match body.get(key) {
-        None | Some(Value::Null) => Ok(json!([])),
-        Some(value) => Ok(Value::Array(rich_text::normalize(
-            tx,
-            value,
-            &format!("body.{key}"),
-        )?)),
-    }
-}
-
-pub(crate) fn file_field(
-    tx: &Transaction<'_>,
-    ctx: &Ctx,
-    body: &Map<String, Value>,
-    key: &str,
-    allow_emoji: bool,
-) -> Result<Value, ApiError> {
-    match body.get(key) {
-        None | Some(Value::Null) => Ok(Value::Null),
-        Some(value) => files::normalize(tx, ctx, value, &format!("body.{key}"), allow_emoji),
-    }
-}
-
 pub(crate) async fn retrieve(
     State(state): State<AppState>,
     Extension(ctx): Extension<Ctx>,
@@ -195,10 +168,9 @@ pub(crate) async fn retrieve(
         .store()
         .run(move |tx| {
             access::require(&ctx, "read_content")?;
-            let id = access::path_id(&raw_id, "database_id")?;
-            let node = access::load(tx, &ctx, &id, &["database"], "database")?;
+            let node = access::load_from_path(tx, &ctx, &raw_id, "database")?;
             if !ctx.version.has_data_sources() {
-                single_source(tx, &ctx, &id)?;
+                single_source(tx, &ctx, &node.id)?;
             }
             render::database::database(tx, &ctx, &node)
         })
@@ -217,29 +189,8 @@ pub(crate) async fn update(
         .store()
         .run(move |tx| {
             access::require(&ctx, "update_content")?;
-            let id = access::path_id(&raw_id, "database_id")?;
-            let mut node = access::load(tx, &ctx, &id, &["database"], "database")?;
-            let trash = body::trash_flag(&body, ctx.version)?;
-            if trash != Some(false)
-                && node.in_trash
-                && body.keys().any(|k| k != "in_trash" && k != "archived")
-            {
-                return Err(archived_error());
-            }
-            if let Some(trash) = trash {
-                node.in_trash = trash;
-            }
-            if body.contains_key("title") {
-                let title = text_field(tx, &body, "title")?;
-                node.title = rich_text::plain_text(&title).to_lowercase();
-                node.data["title"] = title;
-            }
-            if body.contains_key("description") {
-                node.data["description"] = text_field(tx, &body, "description")?;
-            }
-            if body.contains_key("icon") {
-                node.data["icon"] = file_field(tx, &ctx, &body, "icon", true)?;
-            }
+            let mut node = access::load_from_path(tx, &ctx, &raw_id, "database")?;
+            container_attrs::apply_update(tx, &ctx, &body, &mut node)?;
             if body.contains_key("cover") {
                 node.data["cover"] = file_field(tx, &ctx, &body, "cover", false)?;
             }

@@ -2,6 +2,7 @@
 
 pub(crate) mod blocks;
 pub(crate) mod comments;
+pub(crate) mod container_attrs;
 pub(crate) mod data_sources;
 pub(crate) mod databases;
 pub(crate) mod file_uploads;

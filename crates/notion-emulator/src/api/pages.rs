@@ -310,8 +310,7 @@ pub(crate) async fn retrieve(
         .store()
         .run(move |tx| {
             access::require(&ctx, "read_content")?;
-            let id = access::path_id(&raw_id, "page_id")?;
-            let node = access::load(tx, &ctx, &id, &["page"], "page")?;
+            let node = access::load_from_path(tx, &ctx, &raw_id, "page")?;
             render::page::page(tx, &ctx, &node, &filter)
         })
         .await?;
@@ -329,8 +328,7 @@ pub(crate) async fn update(
         .store()
         .run(move |tx| {
             access::require(&ctx, "update_content")?;
-            let id = access::path_id(&raw_id, "page_id")?;
-            let node = access::load(tx, &ctx, &id, &["page"], "page")?;
+            let node = access::load_from_path(tx, &ctx, &raw_id, "page")?;
             let node = update_page(tx, &ctx, node, &body)?;
             render::page::page(tx, &ctx, &node, &[])
         })
@@ -457,8 +455,7 @@ pub(crate) async fn move_page(
         .store()
         .run(move |tx| {
             access::require(&ctx, "update_content")?;
-            let id = access::path_id(&raw_id, "page_id")?;
-            let mut node = access::load(tx, &ctx, &id, &["page"], "page")?;
+            let mut node = access::load_from_path(tx, &ctx, &raw_id, "page")?;
             let parent = body::object_field(&body, "parent", "body")?;
             let target = resolve_target(tx, &ctx, parent)?;
             if target.parent_id == node.id || is_descendant(tx, &target.parent_id, &node.id)? {

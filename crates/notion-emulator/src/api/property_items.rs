@@ -29,8 +29,7 @@ pub(crate) async fn retrieve(
         .store()
         .run(move |tx| {
             access::require(&ctx, "read_content")?;
-            let id = access::path_id(&raw_page, "page_id")?;
-            let node = access::load(tx, &ctx, &id, &["page"], "page")?;
+            let node = access::load_from_path(tx, &ctx, &raw_page, "page")?;
             let schema = render::page::schema_of(tx, &node)?.unwrap_or_else(|| {
                 let mut plain = Map::new();
                 plain.insert(
@@ -51,7 +50,7 @@ pub(crate) async fn retrieve(
                 .cloned()
                 .unwrap_or_default();
             let full = entry(tx, &ctx, &node, &schema, config, &stored, false, 0)?;
-            Ok(item_response(&ctx, &id, &full, page))
+            Ok(item_response(&ctx, &node.id, &full, page))
         })
         .await?;
     Ok(Reply::json(value))

@@ -118,8 +118,7 @@ pub(crate) async fn list(
         .store()
         .run(move |tx| {
             access::require(&ctx, "read_content")?;
-            let id = access::path_id(&raw_id, "data_source_id")?;
-            let source = access::load(tx, &ctx, &id, &["data_source"], "data_source")?;
+            let source = access::load_from_path(tx, &ctx, &raw_id, "data_source")?;
             let templates: Vec<Node> = nodes::by_parent(tx, &source.id, KIND)?
                 .into_iter()
                 .filter(|t| !t.in_trash)

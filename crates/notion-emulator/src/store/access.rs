@@ -64,6 +64,18 @@ pub(crate) fn load(
     Ok(node)
 }
 
+/// Loads the `kind` node (`page`, `database`, `data_source`) named by path parameter
+/// `<kind>_id`: [`path_id`] then [`load`].
+pub(crate) fn load_from_path(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    raw_id: &str,
+    kind: &str,
+) -> Result<Node, ApiError> {
+    let id = path_id(raw_id, &format!("{kind}_id"))?;
+    load(tx, ctx, &id, &[kind], kind)
+}
+
 /// A body id at `path` (e.g. `body.parent.page_id`).
 pub(crate) fn body_id(value: Option<&Value>, path: &str) -> Result<String, ApiError> {
     match value {

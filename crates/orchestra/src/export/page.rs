@@ -11,7 +11,6 @@ use notion_model::{BlockId, DatabaseId, Page, PageId};
 
 use super::{Exporter, download_files};
 use crate::error::Result;
-use crate::report::read_tree;
 
 /// The page's title (its title property as plain text).
 pub(crate) fn page_title(page: &Page) -> String {
@@ -42,7 +41,11 @@ impl Exporter<'_> {
         name: &str,
         preamble: &str,
     ) -> Result<PathBuf> {
-        let mut trees = read_tree(self.client, BlockId::from(id)).await?;
+        let mut trees = self
+            .client
+            .blocks()
+            .read_children_tree(BlockId::from(id))
+            .await?;
         let folder = format!("{name}_files");
         let files = download_files(&self.http, &mut trees, &self.out, &folder).await?;
         self.report.downloads.extend(files);

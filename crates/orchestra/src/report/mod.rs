@@ -11,7 +11,6 @@ mod charts;
 mod content;
 mod data;
 mod html;
-mod page_content;
 mod publish;
 
 use std::path::{Path, PathBuf};
@@ -26,7 +25,6 @@ pub use content::{
 };
 pub use data::{ReportData, load_data};
 pub use html::markdown_to_html;
-pub use page_content::{append, read_tree, replace_content};
 pub use publish::{Published, STATE_KEY, publish};
 
 use crate::error::{Error, Result};

@@ -13,7 +13,7 @@ use notion_model::property::PropertyValue;
 use notion_model::{Block, BlockId, NewBlock, PageId, Parent};
 use serde::Serialize;
 
-use super::page_content::replace_content;
+use crate::content::{ChildPages, replace_page_content};
 use crate::error::{Error, Result};
 use crate::sync::{RowState, StateStore};
 use crate::workspace::Workspace;
@@ -78,7 +78,7 @@ pub async fn publish(
     )?;
     let mut blocks = markdown_to_blocks(markdown, &Options::new()).blocks;
     let images = attach_charts(workspace, &mut blocks, charts_dir).await?;
-    replace_content(client, BlockId::from(page_id), blocks).await?;
+    replace_page_content(client, page_id, blocks, ChildPages::Keep).await?;
     let page = client.pages().retrieve(page_id).send().await?;
     Ok(Published {
         page_id: page_id.to_string(),
