@@ -13,7 +13,7 @@
 //!   greater_than), two sorts and `page_size` 100, on 10,000 and 100,000 rows: one client
 //!   (latency of one query on an idle server) and `CONCURRENCY` clients, plus the first query
 //!   after filling, after a write in another data source (the row cache survives it) and after
-//!   updating one of its rows (the row cache reloads). The rows are created
+//!   updating one of its rows (the row cache patches that row in). The rows are created
 //!   with `testing::fill_rows_with`, the code of `POST /v1/pages` run in one transaction.
 
 use std::time::{Duration, Instant};
@@ -380,7 +380,7 @@ async fn bench_database(database: &'static str, path: &str, plan: &Plan, lines: 
             1,
             Latencies::new(vec![after_other], after_other),
         );
-        // Updating one of its rows reloads its rows.
+        // Updating one of its rows: the row cache patches that row in, without a full reload.
         let row_id = page["results"][0]["id"].as_str().unwrap_or_default();
         let update = json!({"properties": {"Priority": {"number": 99}}});
         target

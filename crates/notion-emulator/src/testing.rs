@@ -256,6 +256,12 @@ impl Admin<'_> {
         self.state.store().cache_loads()
     }
 
+    /// How many times a data-source query patched its cached rows with the pages written since,
+    /// instead of loading them all again (a debug counter).
+    pub fn row_cache_patches(&self) -> u64 {
+        self.state.store().cache_patches()
+    }
+
     /// Empties the workspace.
     ///
     /// # Panics

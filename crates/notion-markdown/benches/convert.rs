@@ -6,6 +6,10 @@ use std::time::{Duration, Instant};
 
 use notion_markdown::{Options, blocks_to_markdown, markdown_to_blocks};
 
+// The same allocator as the `orchestra` binary, so the numbers match what users get.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TARGET_BYTES: usize = 1 << 20;
 const RUNS: usize = 7;
 

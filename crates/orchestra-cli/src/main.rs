@@ -13,6 +13,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+// Converting Markdown to blocks and back allocates one small string per rich-text run;
+// mimalloc makes the blocks -> Markdown direction about 1.5x faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let plan = match cli::Plan::try_from(cli::Cli::parse()) {
         Ok(plan) => plan,

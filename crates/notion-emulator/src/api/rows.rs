@@ -1,5 +1,7 @@
 //! Data-source queries: load rows, filter, sort, cap at 10,000, paginate.
 
+use std::collections::HashSet;
+
 use rusqlite::Transaction;
 use serde_json::{Map, Value, json};
 
@@ -15,6 +17,7 @@ use crate::wire::list::{PageRequest, encode_cursor, list_value};
 pub(crate) const QUERY_ROW_LIMIT: usize = 10_000;
 
 /// A row with its full (untruncated) properties, as filters and sorts see it.
+#[derive(Clone)]
 pub(crate) struct LoadedRow {
     pub(crate) node: Node,
     pub(crate) properties: Map<String, Value>,
@@ -41,10 +44,15 @@ pub(crate) fn query(
         "rows:{}:{}:{}:{}",
         source.id, ctx.integration.user_info, ctx.exact_timestamps, ctx.base_url
     );
-    let sources = row_dependencies(tx, source)?;
-    let loaded = ctx
-        .store
-        .cached(key, &sources, || load_rows(tx, ctx, source, &schema))?;
+    let (sources, reads_itself) = row_dependencies(tx, source)?;
+    let patchable = (!reads_itself).then_some(source.id.as_str());
+    let loaded = ctx.store.cached(
+        key,
+        &sources,
+        patchable,
+        || load_rows(tx, ctx, source, &schema),
+        |rows, pages| patch_rows(tx, ctx, source, &schema, rows, pages),
+    )?;
     let candidates: Vec<&LoadedRow> = loaded
         .iter()
         .filter(|row| include_trashed || !row.node.in_trash)
@@ -85,24 +93,42 @@ pub(crate) fn query(
 }
 
 /// The data sources whose writes can change `source`'s loaded rows: itself, and every data source
-/// its relations reach (rollups read their pages and schemas, rollups of rollups go further).
-fn row_dependencies(tx: &Transaction<'_>, source: &Node) -> Result<Vec<String>, ApiError> {
-    let mut found = vec![source.id.clone()];
+/// its rollups read (the pages and schema a relation points at; rollups of rollups go further).
+/// Relations without rollups read nothing: a row stores the ids of its related pages.
+///
+/// Also tells whether those rollups lead back to `source`: then a write of one of its pages can
+/// change its other rows, and its rows cannot be patched page by page.
+fn row_dependencies(tx: &Transaction<'_>, source: &Node) -> Result<(Vec<String>, bool), ApiError> {
+    let mut found: Vec<Node> = vec![source.clone()];
+    let mut reads_itself = false;
     let mut index = 0;
     while index < found.len() {
-        let node = if index == 0 {
-            Some(source.clone())
+        let targets = if has_rollups(&found[index]) {
+            relation_targets(&found[index])
         } else {
-            nodes::get(tx, &found[index])?
+            Vec::new()
         };
         index += 1;
-        for target in node.as_ref().map(relation_targets).unwrap_or_default() {
-            if !found.contains(&target) {
-                found.push(target);
+        for target in targets {
+            reads_itself |= target == source.id;
+            if !found.iter().any(|node| node.id == target)
+                && let Some(node) = nodes::get(tx, &target)?
+            {
+                found.push(node);
             }
         }
     }
-    Ok(found)
+    Ok((
+        found.into_iter().map(|node| node.id).collect(),
+        reads_itself,
+    ))
+}
+
+fn has_rollups(source: &Node) -> bool {
+    source
+        .field("properties")
+        .as_object()
+        .is_some_and(|schema| schema.values().any(|config| config.get("rollup").is_some()))
 }
 
 /// The data sources the relation properties of a data source point at.
@@ -136,6 +162,39 @@ fn load_rows(
     // Creation order: sorts are stable, so rows they tie on stay in this order.
     rows.sort_by_key(|row| row.node.seq);
     Ok(rows)
+}
+
+/// Brings loaded rows up to date with pages written since: drops them, then loads again those still
+/// in `source`, at their creation-order place.
+fn patch_rows(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    source: &Node,
+    schema: &Map<String, Value>,
+    rows: &mut Vec<LoadedRow>,
+    pages: &HashSet<String>,
+) -> Result<(), ApiError> {
+    rows.retain(|row| !pages.contains(&row.node.id));
+    for id in pages {
+        let Some(node) = nodes::get(tx, id)? else {
+            continue;
+        };
+        if node.kind != "page" || node.parent_id.as_deref() != Some(source.id.as_str()) {
+            continue;
+        }
+        let properties = page_properties(tx, ctx, &node, Some(schema), false)?;
+        let at = rows.partition_point(|row| row.node.seq < node.seq);
+        rows.insert(
+            at,
+            LoadedRow {
+                created_time: node.created_time.clone(),
+                last_edited_time: node.last_edited_time.clone(),
+                node,
+                properties,
+            },
+        );
+    }
+    Ok(())
 }
 
 /// Filters and sorts rows with the query engine. Without sorts, newest first.

@@ -9,7 +9,7 @@ pub(crate) mod people;
 pub(crate) mod seed;
 pub(crate) mod touched;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -25,8 +25,13 @@ use touched::Generations;
 struct CacheEntry {
     global: u64,
     sources: Vec<(String, u64)>,
+    /// The data source whose page writes the value can absorb page by page (see [`Store::cached`]).
+    patchable: Option<String>,
     value: Arc<dyn std::any::Any + Send + Sync>,
 }
+
+/// Beyond this many written pages a patch is not worth it: the value is loaded again.
+const MAX_PATCHED_PAGES: usize = 256;
 
 impl CacheEntry {
     fn is_current(&self, generations: &Generations) -> bool {
@@ -35,6 +40,24 @@ impl CacheEntry {
                 .sources
                 .iter()
                 .all(|(id, generation)| generations.of(id) == *generation)
+    }
+
+    /// The pages to patch the value with, when the only changes since it was computed are page
+    /// writes of its patchable data source.
+    fn pages_to_patch(&self, generations: &Generations) -> Option<HashSet<String>> {
+        let own = self.patchable.as_deref()?;
+        if self.global != generations.global() {
+            return None;
+        }
+        let mut pages = None;
+        for (id, generation) in &self.sources {
+            if id == own {
+                pages = Some(generations.pages_since(id, *generation)?);
+            } else if generations.of(id) != *generation {
+                return None;
+            }
+        }
+        pages.filter(|pages| pages.len() <= MAX_PATCHED_PAGES)
     }
 }
 
@@ -46,6 +69,7 @@ pub(crate) struct Store {
     generations: Arc<Mutex<Generations>>,
     row_cache: Arc<Mutex<HashMap<String, CacheEntry>>>,
     cache_loads: Arc<AtomicU64>,
+    cache_patches: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -78,6 +102,7 @@ impl Store {
             generations: Arc::new(Mutex::new(Generations::default())),
             row_cache: Arc::new(Mutex::new(HashMap::new())),
             cache_loads: Arc::new(AtomicU64::new(0)),
+            cache_patches: Arc::new(AtomicU64::new(0)),
         })
     }
 
@@ -122,37 +147,65 @@ impl Store {
     /// A value computed from the database, reused until a write may have changed it: a write that
     /// touched one of `sources` (data-source ids) or one nobody classified (see [`touched`]).
     ///
+    /// With `patchable` set to one of `sources`, a value whose only changes since are page writes
+    /// of that data source is not loaded again: `patch` updates it with the ids of those pages.
+    /// Only values that read no page of that data source but the patched ones may be patchable.
+    ///
     /// Call it inside a transaction of [`Store::run`]: the connection lock keeps the generations
     /// still between the check and the load.
-    pub(crate) fn cached<T: Send + Sync + 'static>(
+    pub(crate) fn cached<T: Clone + Send + Sync + 'static>(
         &self,
         key: String,
         sources: &[String],
+        patchable: Option<&str>,
         load: impl FnOnce() -> Result<T, ApiError>,
+        patch: impl FnOnce(&mut T, &HashSet<String>) -> Result<(), ApiError>,
     ) -> Result<Arc<T>, ApiError> {
-        let (global, current) = {
+        let (global, current, stale) = {
             let generations = lock(&self.generations);
             let mut cache = lock(&self.row_cache);
-            if let Some(entry) = cache.get(&key)
-                && entry.is_current(&generations)
-                && let Ok(value) = Arc::clone(&entry.value).downcast::<T>()
-            {
-                return Ok(value);
+            let mut stale = None;
+            if let Some(entry) = cache.get(&key) {
+                if entry.is_current(&generations)
+                    && let Ok(value) = Arc::clone(&entry.value).downcast::<T>()
+                {
+                    return Ok(value);
+                }
+                if entry.patchable.as_deref() == patchable
+                    && let Some(pages) = entry.pages_to_patch(&generations)
+                    && let Some(entry) = cache.remove(&key)
+                    && let Ok(value) = entry.value.downcast::<T>()
+                {
+                    stale = Some((value, pages));
+                }
             }
-            cache.retain(|_, entry| entry.is_current(&generations));
+            cache.retain(|_, entry| {
+                entry.is_current(&generations) || entry.pages_to_patch(&generations).is_some()
+            });
             let current: Vec<(String, u64)> = sources
                 .iter()
                 .map(|id| (id.clone(), generations.of(id)))
                 .collect();
-            (generations.global(), current)
+            (generations.global(), current, stale)
         };
-        self.cache_loads.fetch_add(1, Ordering::Relaxed);
-        let value = Arc::new(load()?);
+        let value = match stale {
+            Some((mut value, pages)) => {
+                self.cache_patches.fetch_add(1, Ordering::Relaxed);
+                // The cache no longer holds it: usually no copy is made.
+                patch(Arc::make_mut(&mut value), &pages)?;
+                value
+            }
+            None => {
+                self.cache_loads.fetch_add(1, Ordering::Relaxed);
+                Arc::new(load()?)
+            }
+        };
         lock(&self.row_cache).insert(
             key,
             CacheEntry {
                 global,
                 sources: current,
+                patchable: patchable.map(str::to_owned),
                 value: value.clone(),
             },
         );
@@ -162,6 +215,11 @@ impl Store {
     /// How many times [`Store::cached`] had to compute its value (a debug counter for tests).
     pub(crate) fn cache_loads(&self) -> u64 {
         self.cache_loads.load(Ordering::Relaxed)
+    }
+
+    /// How many times [`Store::cached`] patched a value instead of loading it (a debug counter).
+    pub(crate) fn cache_patches(&self) -> u64 {
+        self.cache_patches.load(Ordering::Relaxed)
     }
 }
 

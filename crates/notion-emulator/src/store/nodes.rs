@@ -112,10 +112,10 @@ pub(crate) fn update(tx: &Transaction<'_>, node: &Node) -> Result<(), ApiError> 
 /// of the data source a page is (or was) in, or a data source itself. Pages outside data sources,
 /// blocks and databases change no cached row (rollups only read pages still in their data source).
 fn report(node: &Node, previous: Option<(String, Option<String>)>, changed: usize) {
-    let mut sources: Vec<&str> = Vec::new();
     match node.kind.as_str() {
-        "data_source" => sources.push(&node.id),
+        "data_source" => touched::data_source(&node.id, changed),
         "page" => {
+            let mut sources: Vec<&str> = Vec::new();
             if node.parent_type == "data_source_id"
                 && let Some(parent) = node.parent_id.as_deref()
             {
@@ -126,17 +126,17 @@ fn report(node: &Node, previous: Option<(String, Option<String>)>, changed: usiz
             {
                 sources.push(parent);
             }
-        }
-        _ => {}
-    }
-    match sources.split_first() {
-        None => touched::no_rows(changed),
-        Some((first, rest)) => {
-            touched::data_source(first, changed);
-            for other in rest {
-                touched::data_source(other, 0);
+            match sources.split_first() {
+                None => touched::no_rows(changed),
+                Some((first, rest)) => {
+                    touched::page(first, &node.id, changed);
+                    for other in rest {
+                        touched::page(other, &node.id, 0);
+                    }
+                }
             }
         }
+        _ => touched::no_rows(changed),
     }
 }
 

@@ -13,6 +13,7 @@ mod pages;
 mod persistence;
 mod rollups;
 mod row_cache;
+mod row_cache_patch;
 mod search;
 mod sharing;
 mod support;
