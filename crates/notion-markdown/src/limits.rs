@@ -97,8 +97,8 @@ fn with_content(item: &RichText, piece: &str) -> RichText {
     if let RichTextContent::Text(text) = &mut copy.content {
         text.content = piece.to_owned();
     }
-    if copy.plain_text.is_some() {
-        copy.plain_text = Some(piece.to_owned());
+    if copy.plain_text().is_some() {
+        copy.set_plain_text(Some(piece.to_owned()));
     }
     copy
 }
@@ -124,13 +124,16 @@ fn mergeable(a: &RichText, b: &RichText) -> bool {
     let (RichTextContent::Text(ta), RichTextContent::Text(tb)) = (&a.content, &b.content) else {
         return false;
     };
-    a.annotations == b.annotations
+    // Cheapest and most often different first.
+    a.annotations.is_some() == b.annotations.is_some()
+        && ta.link.is_some() == tb.link.is_some()
+        && a.annotations == b.annotations
         && ta.link == tb.link
         && ta.extra.is_empty()
         && tb.extra.is_empty()
-        && a.plain_text.is_none()
-        && b.plain_text.is_none()
-        && a.href == b.href
+        && a.plain_text().is_none()
+        && b.plain_text().is_none()
+        && a.href() == b.href()
         && a.extra.is_empty()
         && b.extra.is_empty()
 }

@@ -172,7 +172,7 @@ fn block() -> impl Strategy<Value = NewBlock> {
                 let mut callout = set_text(Block::callout("💡", ""), t);
                 if let BlockContent::Callout(c) = &mut callout.content {
                     c.color = Some(Color::GrayBackground);
-                    c.icon = Some(Some(Icon::emoji("💡")));
+                    c.icon = Some(Some(Box::new(Icon::emoji("💡"))));
                 }
                 with(callout, k)
             }),

@@ -6,6 +6,9 @@ use crate::common::{Color, Extra, TypeName};
 use crate::serde_util::{payload_enum, present};
 
 mod mention;
+mod response;
+
+use response::ResponseText;
 
 pub use mention::{
     DateValue, LinkMention, LinkPreviewMention, Mention, MentionKind, ObjectReference,
@@ -28,16 +31,10 @@ pub struct RichText {
     /// Styling.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub annotations: Option<Annotations>,
-    /// The text without styling (responses).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plain_text: Option<String>,
-    /// The link target (responses; `null` when none).
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "present"
-    )]
-    pub href: Option<Option<String>>,
+    /// `plain_text` and `href` (responses): see [`RichText::plain_text`] and
+    /// [`RichText::href`].
+    #[serde(flatten)]
+    response: ResponseText,
     /// Keys this crate does not model.
     #[serde(flatten)]
     pub extra: Extra,
@@ -62,13 +59,13 @@ payload_enum! {
 pub struct Text {
     /// The characters (≤ 2000 per item).
     pub content: String,
-    /// Link (`null` in responses when none).
+    /// Link (`null` in responses when none; boxed: most runs have none).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
-    pub link: Option<Option<Link>>,
+    pub link: Option<Option<Box<Link>>>,
     /// Keys this crate does not model.
     #[serde(flatten)]
     pub extra: Extra,
@@ -159,8 +156,7 @@ impl RichText {
             type_name: Some(TypeName::Borrowed(type_name)),
             content,
             annotations: None,
-            plain_text: None,
-            href: None,
+            response: ResponseText::new(),
             extra: Extra::new(),
         }
     }
@@ -183,7 +179,7 @@ impl RichText {
             "text",
             RichTextContent::Text(Text {
                 content: content.into(),
-                link: Some(Some(Link::new(url))),
+                link: Some(Some(Box::new(Link::new(url)))),
                 extra: Extra::new(),
             }),
         )
@@ -209,18 +205,43 @@ impl RichText {
     /// `href: null`.
     pub fn text_response(content: impl Into<String>) -> Self {
         let content = content.into();
-        Self {
-            type_name: Some(TypeName::Borrowed("text")),
-            plain_text: Some(content.clone()),
-            content: RichTextContent::Text(Text {
-                content,
+        let mut item = Self::from_content(
+            "text",
+            RichTextContent::Text(Text {
+                content: content.clone(),
                 link: Some(None),
                 extra: Extra::new(),
             }),
-            annotations: Some(Annotations::plain()),
-            href: Some(None),
-            extra: Extra::new(),
-        }
+        );
+        item.annotations = Some(Annotations::plain());
+        item.set_plain_text(Some(content));
+        item.set_href(Some(None));
+        item
+    }
+
+    /// `plain_text`, when the item carries it (responses do).
+    pub fn plain_text(&self) -> Option<&str> {
+        self.response.plain_text()
+    }
+
+    /// `href`: `None` when the key is absent (requests), `Some(None)` for `null`.
+    pub fn href(&self) -> Option<Option<&str>> {
+        self.response.href()
+    }
+
+    /// Whether the item carries neither `plain_text` nor `href` (request shape).
+    pub fn is_request_shaped(&self) -> bool {
+        self.response.is_empty()
+    }
+
+    /// Sets or removes `plain_text`.
+    pub fn set_plain_text(&mut self, plain_text: Option<String>) {
+        self.response.set_plain_text(plain_text);
+    }
+
+    /// Sets or removes `href` (`Some(None)` writes `null`).
+    pub fn set_href(&mut self, href: Option<Option<String>>) {
+        self.response.set_href(href);
     }
 
     /// Sets the annotations.
@@ -263,7 +284,7 @@ impl RichText {
 
     /// The visible text: `plain_text` when present, else the text content or expression.
     pub fn plain(&self) -> &str {
-        if let Some(p) = &self.plain_text {
+        if let Some(p) = self.plain_text() {
             return p;
         }
         match &self.content {
@@ -324,6 +345,42 @@ mod tests {
         let item: RichText = serde_json::from_value(raw.clone()).unwrap();
         assert_eq!(item.content, RichTextContent::Unknown);
         assert_eq!(serde_json::to_value(&item).unwrap(), raw);
+    }
+
+    #[test]
+    fn response_keys_round_trip_and_are_readable() {
+        let raw = json!({
+            "type": "text",
+            "text": {"content": "docs", "link": {"url": "https://x.test"}},
+            "annotations": {"bold": false, "italic": false, "strikethrough": false,
+                "underline": false, "code": false, "color": "default"},
+            "plain_text": "docs",
+            "href": "https://x.test"
+        });
+        let item: RichText = serde_json::from_value(raw.clone()).unwrap();
+        assert_eq!(item.plain_text(), Some("docs"));
+        assert_eq!(item.href(), Some(Some("https://x.test")));
+        assert!(!item.is_request_shaped());
+        assert_eq!(serde_json::to_value(&item).unwrap(), raw);
+
+        let mut request = RichText::text("a");
+        assert!(request.is_request_shaped());
+        assert_eq!(request.href(), None);
+        request.set_href(Some(None));
+        assert_eq!(request.href(), Some(None));
+        assert_eq!(
+            serde_json::to_value(&request).unwrap(),
+            json!({"type": "text", "text": {"content": "a"}, "href": null})
+        );
+        request.set_href(None);
+        assert!(request.is_request_shaped());
+    }
+
+    #[test]
+    fn request_items_stay_small() {
+        // Markdown conversion builds tens of thousands of these per megabyte: the response
+        // keys and the link live behind pointers.
+        assert!(std::mem::size_of::<RichText>() <= 128);
     }
 
     #[test]

@@ -133,7 +133,7 @@ impl Frame {
                 b.rich_text = Some(text);
                 b.list_start_index = (first && start != 1).then(|| start.into());
                 b.children = children;
-                BlockContent::NumberedListItem(b)
+                BlockContent::NumberedListItem(Box::new(b))
             }
             FrameKind::Item { .. } => BlockContent::BulletedListItem(text_block(text, children)),
             FrameKind::Quote(None) => BlockContent::Quote(text_block(text, children)),
@@ -207,7 +207,7 @@ fn callout(
 ) -> BlockContent {
     let mut b = CalloutBlock::default();
     b.rich_text = Some(text);
-    b.icon = icon.map(Some);
+    b.icon = icon.map(|icon| Some(Box::new(icon)));
     b.color = color;
     b.children = children;
     BlockContent::Callout(b)

@@ -9,49 +9,59 @@ use notion_model::{Annotations, Color, DateValue, Mention, NewBlock, RichText, R
 use crate::options::Warning;
 use crate::parse::tags::{self, OpenTag, Token};
 
-/// The marks in effect for the next run of text (the link is `Inline::links`' last entry).
+/// The marks in effect for the next run of text (the link is `Inline::links`' last entry):
+/// a bit set and the color, so that comparing and copying a style is cheap (it happens for
+/// every run).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Style {
-    pub(crate) bold: bool,
-    pub(crate) italic: bool,
-    pub(crate) strikethrough: bool,
-    pub(crate) underline: bool,
-    pub(crate) code: bool,
-    pub(crate) color: Option<Color>,
+    marks: u8,
+    color: Option<Color>,
 }
 
+const BOLD: u8 = 1;
+const ITALIC: u8 = 1 << 1;
+const STRIKETHROUGH: u8 = 1 << 2;
+const UNDERLINE: u8 = 1 << 3;
+const CODE: u8 = 1 << 4;
+
 impl Style {
+    fn has(&self, mark: u8) -> bool {
+        self.marks & mark != 0
+    }
+
     /// The request-shaped annotations (`None` when unstyled).
     pub(crate) fn annotations(&self) -> Option<Annotations> {
-        let styled = self.bold
-            || self.italic
-            || self.strikethrough
-            || self.underline
-            || self.code
-            || self.color.is_some();
-        if !styled {
+        if self.marks == 0 && self.color.is_none() {
             return None;
         }
-        let flag = |on: bool| on.then_some(true);
+        let flag = |mark: u8| self.has(mark).then_some(true);
         let mut annotations = Annotations::default();
-        annotations.bold = flag(self.bold);
-        annotations.italic = flag(self.italic);
-        annotations.strikethrough = flag(self.strikethrough);
-        annotations.underline = flag(self.underline);
-        annotations.code = flag(self.code);
+        annotations.bold = flag(BOLD);
+        annotations.italic = flag(ITALIC);
+        annotations.strikethrough = flag(STRIKETHROUGH);
+        annotations.underline = flag(UNDERLINE);
+        annotations.code = flag(CODE);
         annotations.color = self.color.clone();
-        // At least one field is set (`styled`), so this differs from the default.
+        // At least one field is set, so this differs from the default.
         Some(annotations)
     }
 
-    /// Whether a run in this style, with `code` forced on or not, continues a run in `self`.
+    /// This style with inline code forced on.
+    fn with_code(&self, code: bool) -> Style {
+        Style {
+            marks: if code { self.marks | CODE } else { self.marks },
+            color: self.color.clone(),
+        }
+    }
+
+    /// Whether a run in `current`, with `code` forced on or not, continues a run in `self`.
     fn continues(&self, current: &Style, code: bool) -> bool {
-        self.code == code
-            && self.bold == current.bold
-            && self.italic == current.italic
-            && self.strikethrough == current.strikethrough
-            && self.underline == current.underline
-            && self.color == current.color
+        let wanted = if code {
+            current.marks | CODE
+        } else {
+            current.marks
+        };
+        self.marks == wanted && self.color == current.color
     }
 }
 
@@ -89,8 +99,6 @@ pub(crate) struct Finished {
     /// The trailing text run (the whole content in the common case without blocks).
     pub(crate) tail: Option<Vec<RichText>>,
     pub(crate) warnings: Vec<Warning>,
-    /// The emptied collection buffer, to hand to the next [`Inline::new`].
-    pub(crate) buffer: Vec<RichText>,
 }
 
 impl Finished {
@@ -124,35 +132,48 @@ pub(crate) struct Inline {
 }
 
 impl Inline {
-    /// An empty collector that gathers items in `buffer` (a cleared buffer kept from a
-    /// previous run, so that its capacity is reused: see [`Finished::buffer`]).
-    pub(crate) fn new(buffer: Vec<RichText>) -> Self {
-        debug_assert!(buffer.is_empty());
-        Self {
-            runs: buffer,
-            ..Self::default()
-        }
+    /// Forgets whatever was collected so that the next paragraph, cell or item starts
+    /// afresh. The collector itself is reused (its buffers keep their capacity): a table
+    /// has thousands of cells, and building and moving a new collector for each one costs
+    /// more than the cell's text.
+    pub(crate) fn reset(&mut self) {
+        self.segments.clear();
+        self.runs.clear();
+        self.open_run = None;
+        self.current = Style::default();
+        self.bold = 0;
+        self.italic = 0;
+        self.strike = 0;
+        self.underline = 0;
+        self.code = 0;
+        self.colors.clear();
+        self.links.clear();
+        self.spans.clear();
+        self.image = None;
+        self.skip_until = None;
+        self.explicit_empty = false;
+        self.warnings.clear();
     }
 
     /// Recomputes the current style after a mark changed.
     fn restyle(&mut self) {
-        self.current = Style {
-            bold: self.bold > 0,
-            italic: self.italic > 0,
-            strikethrough: self.strike > 0,
-            underline: self.underline > 0,
-            code: self.code > 0,
-            color: self.colors.last().cloned(),
-        };
+        let mark = |count: u32, mark: u8| if count > 0 { mark } else { 0 };
+        self.current.marks = mark(self.bold, BOLD)
+            | mark(self.italic, ITALIC)
+            | mark(self.strike, STRIKETHROUGH)
+            | mark(self.underline, UNDERLINE)
+            | mark(self.code, CODE);
+        if self.current.color.as_ref() != self.colors.last() {
+            self.current.color = self.colors.last().cloned();
+        }
     }
 
     fn push_styled(&mut self, code: bool, content: &str) {
         if content.is_empty() {
             return;
         }
-        let wanted_code = code || self.current.code;
         if let Some(style) = &self.open_run
-            && style.continues(&self.current, wanted_code)
+            && style.continues(&self.current, code)
             && let Some(RichText {
                 content: RichTextContent::Text(text),
                 ..
@@ -162,8 +183,7 @@ impl Inline {
             text.content.push_str(content);
             return;
         }
-        let mut style = self.current.clone();
-        style.code = wanted_code;
+        let style = self.current.with_code(code);
         let mut text = String::with_capacity(content.len().max(RUN_CAPACITY));
         text.push_str(content);
         let mut item = match self.links.last() {
@@ -215,7 +235,10 @@ impl Inline {
         if self.runs.len() > COPY_LIMIT {
             std::mem::take(&mut self.runs)
         } else {
-            self.runs.drain(..).collect()
+            // `append` moves the items with one copy and leaves the buffer's capacity.
+            let mut items = Vec::with_capacity(self.runs.len());
+            items.append(&mut self.runs);
+            items
         }
     }
 
@@ -404,8 +427,9 @@ impl Inline {
         }
     }
 
-    /// Ends the inline run: the segments in order.
-    pub(crate) fn finish(mut self) -> Finished {
+    /// Ends the inline run: the segments in order. The collector is left ready for
+    /// [`Inline::reset`].
+    pub(crate) fn finish(&mut self) -> Finished {
         let tail = if !self.runs.is_empty() {
             Some(self.take_runs())
         } else if self.segments.is_empty() && self.explicit_empty {
@@ -414,24 +438,22 @@ impl Inline {
             None
         };
         Finished {
-            segments: self.segments,
+            segments: std::mem::take(&mut self.segments),
             tail,
-            warnings: self.warnings,
-            buffer: self.runs,
+            warnings: std::mem::take(&mut self.warnings),
         }
     }
 
     /// Ends the inline run where blocks cannot appear (headings, cells): blocks become
     /// inline fallbacks (an image becomes a link to it).
-    pub(crate) fn finish_inline(self) -> (Vec<RichText>, Vec<Warning>, Vec<RichText>) {
+    pub(crate) fn finish_inline(&mut self) -> (Vec<RichText>, Vec<Warning>) {
         let Finished {
             segments,
             tail,
             warnings,
-            buffer,
         } = self.finish();
         if segments.is_empty() {
-            return (tail.unwrap_or_default(), warnings, buffer);
+            return (tail.unwrap_or_default(), warnings);
         }
         let mut items = Vec::new();
         for segment in segments {
@@ -441,7 +463,7 @@ impl Inline {
             }
         }
         items.extend(tail.into_iter().flatten());
-        (items, warnings, buffer)
+        (items, warnings)
     }
 }
 
@@ -502,6 +524,7 @@ pub(crate) fn media_block(
     };
     media.caption = caption;
     media.name = name.map(Some);
+    let media = Box::new(media);
     let content = match kind {
         "video" => BlockContent::Video(media),
         "audio" => BlockContent::Audio(media),
@@ -522,7 +545,7 @@ pub(crate) fn as_text(item: &RichText) -> Option<&Text> {
 
 /// The link of a text item.
 pub(crate) fn link_of(text: &Text) -> Option<&Link> {
-    text.link.as_ref().and_then(Option::as_ref)
+    text.link.as_ref().and_then(Option::as_deref)
 }
 
 /// The URL of a media payload (hosted or external).

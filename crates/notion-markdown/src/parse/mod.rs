@@ -3,13 +3,12 @@
 mod frame;
 mod inline;
 mod raw;
+mod table;
 pub(crate) mod tags;
 
 use std::ops::Range;
 
-use notion_model::block::{
-    BlockContent, CodeBlock, CodeLanguage, HeadingBlock, TableBlock, TableRowBlock,
-};
+use notion_model::block::{BlockContent, CodeBlock, CodeLanguage, HeadingBlock};
 use notion_model::{Block, NewBlock, RichText};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Tag, TagEnd};
 
@@ -21,6 +20,7 @@ use crate::options::{Converted, Options, Warning};
 
 pub(crate) use frame::{Frame, FrameKind};
 pub(crate) use inline::{Inline, Segment, as_text, link_of, media_block, parse_color};
+use table::TableState;
 
 /// How deep enhanced-Markdown tags may nest text that is parsed again as Markdown.
 const MAX_NESTED_PARSE: usize = 24;
@@ -34,7 +34,7 @@ const MAX_NESTED_PARSE: usize = 24;
 pub fn markdown_to_blocks(md: &str, options: &Options) -> Converted {
     let normalized;
     let md = if md.contains('\r') {
-        normalized = md.replace("\r\n", "\n").replace('\r', "\n");
+        normalized = normalize_line_endings(md);
         normalized.as_str()
     } else {
         md
@@ -54,6 +54,22 @@ pub fn markdown_to_blocks(md: &str, options: &Options) -> Converted {
     }
 }
 
+/// CRLF and lone CR become LF, in one pass.
+fn normalize_line_endings(md: &str) -> String {
+    let mut out = String::with_capacity(md.len());
+    let mut rest = md;
+    while let Some(at) = rest.find('\r') {
+        out.push_str(&rest[..at]);
+        out.push('\n');
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix('\n') {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Where the inline content being collected goes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum InlineTarget {
@@ -69,12 +85,13 @@ pub(crate) struct BlockParser<'o> {
     options: &'o Options,
     depth: usize,
     stack: Vec<Frame>,
-    inline: Option<(InlineTarget, Inline)>,
-    /// The item buffer of the last finished [`Inline`], reused by the next one.
-    inline_buffer: Vec<RichText>,
+    /// Where the inline content being collected goes (`None`: nothing is being collected).
+    inline_target: Option<InlineTarget>,
+    /// The inline collector, reused for every paragraph, heading, cell and item.
+    inline: Inline,
     code: Option<(String, String)>,
     html: Option<String>,
-    table: Option<Vec<Vec<Vec<RichText>>>>,
+    table: Option<TableState>,
     tag_paragraph: Option<String>,
     footnotes: Vec<NewBlock>,
     warnings: Vec<Warning>,
@@ -86,8 +103,8 @@ impl<'o> BlockParser<'o> {
             options,
             depth,
             stack: vec![Frame::new(FrameKind::Root)],
-            inline: None,
-            inline_buffer: Vec::new(),
+            inline_target: None,
+            inline: Inline::default(),
             code: None,
             html: None,
             table: None,
@@ -184,23 +201,20 @@ impl<'o> BlockParser<'o> {
     }
 
     fn inline(&mut self) -> &mut Inline {
-        if self.inline.is_none() {
+        if self.inline_target.is_none() {
             let target = match self.top().kind {
                 FrameKind::Item { .. } => InlineTarget::ItemText,
                 _ => InlineTarget::Paragraph,
             };
             self.start_inline(target);
         }
-        match &mut self.inline {
-            Some((_, inline)) => inline,
-            None => unreachable!("inline state was just created"),
-        }
+        &mut self.inline
     }
 
     /// Starts collecting inline content for `target` (replacing any open collection).
     fn start_inline(&mut self, target: InlineTarget) {
-        let buffer = std::mem::take(&mut self.inline_buffer);
-        self.inline = Some((target, Inline::new(buffer)));
+        self.inline.reset();
+        self.inline_target = Some(target);
     }
 
     fn top(&mut self) -> &mut Frame {
@@ -214,10 +228,10 @@ impl<'o> BlockParser<'o> {
 
     /// Ends tight list-item text when a nested block starts.
     fn flush_item_text(&mut self) {
-        if matches!(self.inline, Some((InlineTarget::ItemText, _)))
-            && let Some((_, inline)) = self.inline.take()
-        {
-            self.emit_segments(inline, false);
+        if self.inline_target == Some(InlineTarget::ItemText) {
+            self.inline_target = None;
+            let finished = self.inline.finish();
+            self.emit_segments(finished, false);
         }
     }
 
@@ -288,14 +302,9 @@ impl<'o> BlockParser<'o> {
                 self.stack
                     .push(Frame::new(FrameKind::Footnote(label.to_string())));
             }
-            Tag::Table(_) => {
+            Tag::Table(alignments) => {
                 self.flush_item_text();
-                self.table = Some(Vec::new());
-            }
-            Tag::TableHead | Tag::TableRow => {
-                if let Some(rows) = &mut self.table {
-                    rows.push(Vec::new());
-                }
+                self.table = Some(TableState::new(alignments.len()));
             }
             Tag::TableCell => self.start_inline(InlineTarget::Cell),
             Tag::Emphasis => self.inline().emphasis(true),
@@ -309,16 +318,11 @@ impl<'o> BlockParser<'o> {
 
     fn end(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Paragraph => {
-                if let Some((_, inline)) = self.inline.take() {
-                    self.emit_segments(inline, true);
-                }
-            }
+            TagEnd::Paragraph => self.end_paragraph(),
             TagEnd::Heading(_) => {
-                if let Some((InlineTarget::Heading(level), inline)) = self.inline.take() {
-                    let (text, warnings, buffer) = inline.finish_inline();
+                if let Some(InlineTarget::Heading(level)) = self.inline_target.take() {
+                    let (text, warnings) = self.inline.finish_inline();
                     self.warnings.extend(warnings);
-                    self.inline_buffer = buffer;
                     let block = self.heading(level, text);
                     self.push_block(block);
                 }
@@ -365,13 +369,17 @@ impl<'o> BlockParser<'o> {
                 }
             }
             TagEnd::Table => self.finish_table(),
+            TagEnd::TableHead | TagEnd::TableRow => {
+                if let Some(table) = &mut self.table {
+                    table.end_row();
+                }
+            }
             TagEnd::TableCell => {
-                if let Some((InlineTarget::Cell, inline)) = self.inline.take() {
-                    let (text, warnings, buffer) = inline.finish_inline();
+                if let Some(InlineTarget::Cell) = self.inline_target.take() {
+                    let (text, warnings) = self.inline.finish_inline();
                     self.warnings.extend(warnings);
-                    self.inline_buffer = buffer;
-                    if let Some(row) = self.table.as_mut().and_then(|rows| rows.last_mut()) {
-                        row.push(text);
+                    if let Some(table) = &mut self.table {
+                        table.push_cell(text);
                     }
                 }
             }
@@ -381,6 +389,13 @@ impl<'o> BlockParser<'o> {
             TagEnd::Link => self.inline().link_end(),
             TagEnd::Image => self.inline().image_end(),
             _ => {}
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        if self.inline_target.take().is_some() {
+            let finished = self.inline.finish();
+            self.emit_segments(finished, true);
         }
     }
 
@@ -399,11 +414,9 @@ impl<'o> BlockParser<'o> {
 
     /// Turns collected inline segments into blocks: text runs become paragraphs (or the
     /// container's own text), images and display equations become their own blocks.
-    fn emit_segments(&mut self, inline: Inline, allow_bookmark: bool) {
-        let finished = inline.finish();
+    fn emit_segments(&mut self, finished: inline::Finished, allow_bookmark: bool) {
         let several = finished.len() > 1;
         self.warnings.extend(finished.warnings);
-        self.inline_buffer = finished.buffer;
         for segment in finished.segments {
             match segment {
                 Segment::Text(items) => self.emit_text(items, several, allow_bookmark),
@@ -442,28 +455,9 @@ impl<'o> BlockParser<'o> {
     }
 
     fn finish_table(&mut self) {
-        let Some(rows) = self.table.take() else {
-            return;
-        };
-        let width = rows.iter().map(Vec::len).max().unwrap_or(0);
-        if width == 0 {
-            return;
+        if let Some(table) = self.table.take().and_then(TableState::finish) {
+            self.push_block(table);
         }
-        let rows = rows
-            .into_iter()
-            .map(|mut cells| {
-                cells.resize_with(width, Vec::new);
-                let mut row = TableRowBlock::default();
-                row.cells = Some(cells);
-                NewBlock::new(BlockContent::TableRow(row))
-            })
-            .collect();
-        let mut table = TableBlock::default();
-        table.table_width = u32::try_from(width).ok();
-        table.has_column_header = Some(true);
-        table.has_row_header = Some(false);
-        table.children = Some(rows);
-        self.push_block(NewBlock::new(BlockContent::Table(table)));
     }
 
     /// Pops the top frame into its parent.
@@ -579,5 +573,16 @@ fn bare_link(items: &[RichText]) -> Option<String> {
                 && !url.contains(char::is_whitespace);
             is_url.then(|| url.to_owned())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_line_endings;
+
+    #[test]
+    fn line_endings_become_lf() {
+        assert_eq!(normalize_line_endings("a\r\nb\rc\n\r\n\r"), "a\nb\nc\n\n\n");
+        assert_eq!(normalize_line_endings("no breaks"), "no breaks");
     }
 }

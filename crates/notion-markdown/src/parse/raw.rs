@@ -323,7 +323,7 @@ impl BlockParser<'_> {
                 let mut notes = MeetingNotesBlock::default();
                 notes.title = self.caption(body);
                 notes.status = tag.attr("status").map(str::to_owned);
-                NewBlock::new(BlockContent::MeetingNotes(notes))
+                NewBlock::new(BlockContent::MeetingNotes(Box::new(notes)))
             }
             _ => {
                 let caption = self.caption(body);

@@ -72,11 +72,11 @@ fn item_len(item: &RichText) -> usize {
             16 + counted_len(annotations)
         };
     }
-    if let Some(plain) = &item.plain_text {
+    if let Some(plain) = item.plain_text() {
         bytes += 14 + string_len(plain);
     }
-    if let Some(href) = &item.href {
-        bytes += 8 + href.as_deref().map_or(4, string_len);
+    if let Some(href) = item.href() {
+        bytes += 8 + href.map_or(4, string_len);
     }
     bytes
 }

@@ -67,10 +67,12 @@ impl Block {
 
     /// A numbered list item.
     pub fn numbered(text: impl Into<String>) -> NewBlock {
-        NewBlock::new(BlockContent::NumberedListItem(NumberedListItemBlock {
-            rich_text: Some(vec![RichText::text(text)]),
-            ..NumberedListItemBlock::default()
-        }))
+        NewBlock::new(BlockContent::NumberedListItem(Box::new(
+            NumberedListItemBlock {
+                rich_text: Some(vec![RichText::text(text)]),
+                ..NumberedListItemBlock::default()
+            },
+        )))
     }
 
     /// A to-do item.
@@ -96,7 +98,7 @@ impl Block {
     pub fn callout(emoji: impl Into<String>, text: impl Into<String>) -> NewBlock {
         NewBlock::new(BlockContent::Callout(CalloutBlock {
             rich_text: Some(vec![RichText::text(text)]),
-            icon: Some(Some(Icon::emoji(emoji))),
+            icon: Some(Some(Box::new(Icon::emoji(emoji)))),
             ..CalloutBlock::default()
         }))
     }
@@ -143,7 +145,7 @@ impl Block {
 
     /// An image from an external URL.
     pub fn image(url: impl Into<String>) -> NewBlock {
-        NewBlock::new(BlockContent::Image(MediaBlock::external(url)))
+        NewBlock::new(BlockContent::Image(Box::new(MediaBlock::external(url))))
     }
 
     /// A table with `width` columns and the given rows (each row: one string per cell).

@@ -26,7 +26,7 @@ payload_enum! {
         /// Bulleted list item.
         BulletedListItem(TextBlock) = "bulleted_list_item",
         /// Numbered list item.
-        NumberedListItem(NumberedListItemBlock) = "numbered_list_item",
+        NumberedListItem(Box<NumberedListItemBlock>) = "numbered_list_item",
         /// Quote.
         Quote(TextBlock) = "quote",
         /// To-do.
@@ -72,19 +72,19 @@ payload_enum! {
         /// Link preview (read-only).
         LinkPreview(UrlBlock) = "link_preview",
         /// Image.
-        Image(MediaBlock) = "image",
+        Image(Box<MediaBlock>) = "image",
         /// Video.
-        Video(MediaBlock) = "video",
+        Video(Box<MediaBlock>) = "video",
         /// PDF.
-        Pdf(MediaBlock) = "pdf",
+        Pdf(Box<MediaBlock>) = "pdf",
         /// Audio.
-        Audio(MediaBlock) = "audio",
+        Audio(Box<MediaBlock>) = "audio",
         /// File.
-        File(MediaBlock) = "file",
+        File(Box<MediaBlock>) = "file",
         /// Meeting notes (2026-03-11 name).
-        MeetingNotes(MeetingNotesBlock) = "meeting_notes",
+        MeetingNotes(Box<MeetingNotesBlock>) = "meeting_notes",
         /// Meeting notes (name before 2026-03-11).
-        Transcription(MeetingNotesBlock) = "transcription",
+        Transcription(Box<MeetingNotesBlock>) = "transcription",
         /// A block the API cannot represent.
         Unsupported(UnsupportedBlock) = "unsupported",
     }
@@ -106,7 +106,7 @@ pub struct TextBlock {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
-    pub icon: Option<Option<Icon>>,
+    pub icon: Option<Option<Box<Icon>>>,
     /// Nested children (requests).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub children: Option<Vec<NewBlock>>,
@@ -194,7 +194,7 @@ pub struct CalloutBlock {
         skip_serializing_if = "Option::is_none",
         deserialize_with = "present"
     )]
-    pub icon: Option<Option<Icon>>,
+    pub icon: Option<Option<Box<Icon>>>,
     /// Color.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub color: Option<Color>,

@@ -150,7 +150,7 @@ async fn attach_charts(
             .await?;
         let mut uploaded = MediaBlock::file_upload(upload.id);
         uploaded.caption = media.caption.take();
-        *media = uploaded;
+        **media = uploaded;
         attached += 1;
     }
     Ok(attached)
