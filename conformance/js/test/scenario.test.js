@@ -201,6 +201,18 @@ for (const notionVersion of ["2025-09-03", "2026-03-11"]) {
       markdown: `# Notes ${notionVersion}\n\n- [ ] Draft proposal`,
     });
     assert.equal(plain(fromMarkdown.properties.title.title), `Notes ${notionVersion}`);
+    // The same edit queued with allow_async (202), then polled through asyncTasks.
+    const queued = await notion.pages.updateMarkdown({
+      page_id: fromMarkdown.id,
+      type: "replace_content",
+      replace_content: { new_str: "Queued edit" },
+      allow_async: true,
+    });
+    assert.equal(queued.object, "async_task");
+    assert.equal(queued.status, "queued");
+    const task = await notion.asyncTasks.retrieve({ task_id: queued.id });
+    assert.equal(task.status, "succeeded");
+    assert.equal(task.result.markdown, "Queued edit\n");
 
     // Search.
     const found = await notion.search({ query: `Blocks ${notionVersion}`, filter: { property: "object", value: "page" } });

@@ -115,6 +115,17 @@ pub enum Error {
         created_time: String,
     },
 
+    /// An async task was still not finished when the wait ended.
+    #[error("async task {task_id} still {status} after {waited:?}")]
+    TaskPending {
+        /// The task id (`task_...`).
+        task_id: String,
+        /// Its last reported status (`queued`, `running`, `retrying`).
+        status: String,
+        /// How long the client waited.
+        waited: Duration,
+    },
+
     /// The client was configured wrongly (bad base URL, missing token, bad path, ...).
     #[error("invalid client configuration: {0}")]
     Config(String),

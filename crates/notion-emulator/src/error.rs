@@ -109,11 +109,13 @@ impl ApiError {
         )
     }
 
-    /// 404 in Notion's words; `kind` is page, database, data_source, block, comment or file_upload.
+    /// 404 in Notion's words; `kind` is page, database, data_source, block, comment, file_upload
+    /// or async_task.
     pub(crate) fn not_found(kind: &str, id: &str, integration: &crate::state::Integration) -> Self {
         let noun = match kind {
             "data_source" => "data source",
             "file_upload" => "file upload",
+            "async_task" => "async task",
             other => other,
         };
         Self::new(

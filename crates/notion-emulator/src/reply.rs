@@ -20,6 +20,8 @@ pub(crate) enum Pending {
 #[derive(Debug)]
 pub(crate) struct Reply {
     pending: Pending,
+    /// The status of a JSON body (200 unless [`Reply::accepted`]).
+    status: StatusCode,
 }
 
 impl Reply {
@@ -29,6 +31,15 @@ impl Reply {
                 value,
                 with_request_id: true,
             },
+            status: StatusCode::OK,
+        }
+    }
+
+    /// `202 Accepted` with a body (an async task).
+    pub(crate) fn accepted(value: Value) -> Self {
+        Self {
+            status: StatusCode::ACCEPTED,
+            ..Self::json(value)
         }
     }
 
@@ -38,11 +49,13 @@ impl Reply {
                 value,
                 with_request_id: false,
             },
+            status: StatusCode::OK,
         }
     }
 
     pub(crate) fn error(error: ApiError) -> Self {
         Self {
+            status: error.status(),
             pending: Pending::Error(error),
         }
     }
@@ -50,11 +63,7 @@ impl Reply {
 
 impl IntoResponse for Reply {
     fn into_response(self) -> Response {
-        let status = match &self.pending {
-            Pending::Json { .. } => StatusCode::OK,
-            Pending::Error(error) => error.status(),
-        };
-        let mut response = status.into_response();
+        let mut response = self.status.into_response();
         response.extensions_mut().insert(self.pending);
         response
     }

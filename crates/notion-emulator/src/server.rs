@@ -6,8 +6,8 @@ use axum::middleware::from_fn_with_state;
 use axum::routing::{get, post};
 
 use crate::api::{
-    blocks, comments, data_sources, databases, file_uploads, markdown, pages, property_items,
-    search, users,
+    async_tasks, blocks, comments, data_sources, databases, file_uploads, markdown, pages,
+    property_items, search, users,
 };
 use crate::error::{ApiError, Result};
 use crate::reply::ApiResult;
@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
                 .delete(comments::delete),
         )
         .route("/v1/search", post(search::search))
+        .route("/v1/async_tasks/{task_id}", get(async_tasks::retrieve))
         .route(
             "/v1/file_uploads",
             get(file_uploads::list).post(file_uploads::create),

@@ -2,6 +2,7 @@
 //!
 //! Handlers are cheap views of a [`Client`]: `client.pages().retrieve(id)`.
 
+mod async_tasks;
 mod blocks;
 mod body;
 mod comments;
@@ -14,6 +15,7 @@ mod search;
 mod tree;
 mod users;
 
+pub use async_tasks::AsyncTasksHandler;
 pub use blocks::{AppendChildren, AppendPosition, BlocksHandler};
 pub use comments::{CommentsHandler, CreateComment};
 pub use data_sources::{CreateDataSource, DataSourceQuery, DataSourcesHandler, UpdateDataSource};
@@ -61,6 +63,11 @@ impl Client {
     /// `POST /v1/search`.
     pub fn search(&self) -> Search {
         Search::new(self)
+    }
+
+    /// `/v1/async_tasks`: poll work queued with `allow_async`.
+    pub fn async_tasks(&self) -> AsyncTasksHandler<'_> {
+        AsyncTasksHandler::new(self)
     }
 
     /// `/v1/file_uploads`.

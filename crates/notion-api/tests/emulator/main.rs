@@ -5,6 +5,7 @@
 //! to small windows of a couple of seconds.
 
 mod access;
+mod async_tasks;
 mod blocks;
 mod catalog;
 mod comments;

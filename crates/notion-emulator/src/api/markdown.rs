@@ -9,7 +9,7 @@ use notion_model::requests::MarkdownOperation;
 use rusqlite::Transaction;
 use serde_json::{Map, Value, json};
 
-use crate::api::archived_error;
+use crate::api::{archived_error, async_tasks};
 use crate::content::markdown::{insert_pieces, parse_markdown, render_markdown, replace_content};
 use crate::content::write::Position;
 use crate::error::ApiError;
@@ -50,43 +50,63 @@ pub(crate) async fn update(
     bytes: Bytes,
 ) -> ApiResult {
     let body = body::parse(&bytes)?;
-    let value = state
+    let (value, queued) = state
         .store()
         .run(move |tx| {
             access::require(&ctx, "update_content")?;
+            let queued = async_tasks::requested(&body)?;
             let operation = operation(&body)?;
-            let node = load_target(tx, &ctx, &raw_id)?;
-            if access::trashed_in_tree(tx, &node)? {
-                return Err(archived_error());
+            if queued {
+                let task = async_tasks::run(tx, &ctx, "updatePageMarkdown", |tx| {
+                    apply_update(tx, &ctx, &raw_id, &operation)
+                })?;
+                return Ok((task, true));
             }
-            let parent_type = if node.kind == "page" {
-                "page_id"
-            } else {
-                "block_id"
-            };
-            if let MarkdownOperation::InsertContent(insert) = &operation
-                && insert.after.is_none()
-            {
-                // Plain inserts keep the existing blocks (and their ids).
-                let pieces =
-                    parse_markdown(tx, &ctx, &insert.content, "body.insert_content.content")?;
-                let position = if is_start(insert.position.as_ref()) {
-                    Position::Start
-                } else {
-                    Position::End
-                };
-                insert_pieces(tx, &ctx, parent_type, &node.id, pieces, position)?;
-            } else {
-                let current = render_markdown(tx, &ctx, &node.id)?;
-                let edited = apply_operation(&current, &operation)
-                    .map_err(|err| ApiError::validation(err.to_string()))?;
-                let pieces = parse_markdown(tx, &ctx, &edited, "body.markdown")?;
-                replace_content(tx, &ctx, parent_type, &node.id, pieces)?;
-            }
-            page_markdown(tx, &ctx, &node)
+            Ok((apply_update(tx, &ctx, &raw_id, &operation)?, false))
         })
         .await?;
-    Ok(Reply::json(value))
+    Ok(if queued {
+        Reply::accepted(value)
+    } else {
+        Reply::json(value)
+    })
+}
+
+/// Applies one edit to a page's (or block's) content and returns the new `page_markdown`.
+fn apply_update(
+    tx: &Transaction<'_>,
+    ctx: &Ctx,
+    raw_id: &str,
+    operation: &MarkdownOperation,
+) -> Result<Value, ApiError> {
+    let node = load_target(tx, ctx, raw_id)?;
+    if access::trashed_in_tree(tx, &node)? {
+        return Err(archived_error());
+    }
+    let parent_type = if node.kind == "page" {
+        "page_id"
+    } else {
+        "block_id"
+    };
+    if let MarkdownOperation::InsertContent(insert) = operation
+        && insert.after.is_none()
+    {
+        // Plain inserts keep the existing blocks (and their ids).
+        let pieces = parse_markdown(tx, ctx, &insert.content, "body.insert_content.content")?;
+        let position = if is_start(insert.position.as_ref()) {
+            Position::Start
+        } else {
+            Position::End
+        };
+        insert_pieces(tx, ctx, parent_type, &node.id, pieces, position)?;
+    } else {
+        let current = render_markdown(tx, ctx, &node.id)?;
+        let edited = apply_operation(&current, operation)
+            .map_err(|err| ApiError::validation(err.to_string()))?;
+        let pieces = parse_markdown(tx, ctx, &edited, "body.markdown")?;
+        replace_content(tx, ctx, parent_type, &node.id, pieces)?;
+    }
+    page_markdown(tx, ctx, &node)
 }
 
 /// Whether an `insert_content.position` is `{"type": "start"}`.

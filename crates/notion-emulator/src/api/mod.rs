@@ -1,5 +1,6 @@
 //! `/v1` endpoint handlers, one file per resource.
 
+pub(crate) mod async_tasks;
 pub(crate) mod blocks;
 pub(crate) mod comments;
 pub(crate) mod container_attrs;

@@ -6,8 +6,7 @@ use bytes::Bytes;
 use rusqlite::Transaction;
 use serde_json::{Map, Value, json};
 
-use crate::api::archived_error;
-use crate::api::templates;
+use crate::api::{archived_error, async_tasks, templates};
 use crate::content::input::parse_children;
 use crate::content::markdown::{append_pieces, parse_with_title};
 use crate::content::write::{Position, insert_blocks};
@@ -35,15 +34,28 @@ pub(crate) async fn create(
 ) -> ApiResult {
     let filter = params::all(&params::parse(query.as_deref()), "filter_properties");
     let body = body::parse(&bytes)?;
-    let value = state
+    let (value, queued) = state
         .store()
         .run(move |tx| {
             access::require(&ctx, "insert_content")?;
-            let node = create_page(tx, &ctx, &body)?;
-            render::page::page(tx, &ctx, &node, &filter)
+            // Only Markdown content can be created asynchronously; for other bodies the
+            // flag changes nothing (this emulator's reading of the reference).
+            let queued = async_tasks::requested(&body)? && body.contains_key("markdown");
+            let create = |tx: &Transaction<'_>| {
+                let node = create_page(tx, &ctx, &body)?;
+                render::page::page(tx, &ctx, &node, &filter)
+            };
+            if queued {
+                return Ok((async_tasks::run(tx, &ctx, "createPage", create)?, true));
+            }
+            Ok((create(tx)?, false))
         })
         .await?;
-    Ok(Reply::json(value))
+    Ok(if queued {
+        Reply::accepted(value)
+    } else {
+        Reply::json(value)
+    })
 }
 
 fn resolve_target(

@@ -92,6 +92,7 @@ impl Store {
             "SELECT MAX(s) FROM (SELECT COALESCE(MAX(seq),0) AS s FROM nodes
                UNION ALL SELECT COALESCE(MAX(seq),0) FROM comments
                UNION ALL SELECT COALESCE(MAX(seq),0) FROM file_uploads
+               UNION ALL SELECT COALESCE(MAX(seq),0) FROM async_tasks
                UNION ALL SELECT COALESCE(MAX(seq),0) FROM users)",
             [],
             |row| row.get(0),

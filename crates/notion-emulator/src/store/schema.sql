@@ -70,3 +70,12 @@ CREATE TABLE IF NOT EXISTS file_parts (
     content     BLOB NOT NULL,
     PRIMARY KEY (upload_id, part_number)
 );
+
+-- Async tasks (`allow_async`): `data` is the finished task as served by
+-- GET /v1/async_tasks/{id}.
+CREATE TABLE IF NOT EXISTS async_tasks (
+    id             TEXT PRIMARY KEY,
+    seq            INTEGER NOT NULL,
+    integration_id TEXT NOT NULL,
+    data           TEXT NOT NULL
+);

@@ -54,7 +54,8 @@ pub(crate) fn reset(
 ) -> Result<Workspace, ApiError> {
     tx.execute_batch(
         "DELETE FROM nodes; DELETE FROM users; DELETE FROM integrations; DELETE FROM shares;
-         DELETE FROM comments; DELETE FROM file_uploads; DELETE FROM file_parts; DELETE FROM meta;",
+         DELETE FROM comments; DELETE FROM file_uploads; DELETE FROM file_parts; DELETE FROM meta;
+         DELETE FROM async_tasks;",
     )?;
     create(tx, store, Some(previous))
 }

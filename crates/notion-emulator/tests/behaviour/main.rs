@@ -1,5 +1,6 @@
 //! Black-box behaviour tests: real HTTP against [`notion_emulator::testing::TestEmulator`].
 
+mod async_tasks;
 mod binary;
 mod blocks;
 mod comments;
