@@ -34,7 +34,8 @@ pub(crate) fn requested(body: &Map<String, Value>) -> Result<bool, ApiError> {
     }
 }
 
-/// Runs `work` as the async task `operation` and returns the `202` body (the queued task).
+/// Runs `work` as the async task `operation` (Notion names it by method and route, e.g.
+/// `PATCH /v1/pages/:page_id/markdown`) and returns the `202` body (the queued task).
 ///
 /// `work`'s error becomes the task's `error`; its writes are rolled back.
 pub(crate) fn run(
@@ -50,33 +51,39 @@ pub(crate) fn run(
         Err(_) => tx.execute_batch("ROLLBACK TO async_task; RELEASE async_task")?,
     }
     let id = format!("task_{}", uuid::Uuid::new_v4().simple());
-    let mut task = Map::new();
-    task.insert("object".into(), json!("async_task"));
-    task.insert("id".into(), json!(id));
-    task.insert(
-        "status_url".into(),
-        json!(format!("{}/v1/async_tasks/{id}", ctx.base_url)),
-    );
-    task.insert("created_time".into(), json!(time::now()));
-    task.insert(
-        "operation".into(),
-        json!({"surface": "rest", "name": operation}),
-    );
-    let mut finished = task.clone();
-    match outcome {
+    // Key order as Notion sends it (recorded fixture of GET /v1/async_tasks/{id}).
+    let task = |status: &str| {
+        let mut map = Map::new();
+        map.insert("object".into(), json!("async_task"));
+        map.insert("id".into(), json!(id));
+        map.insert("status".into(), json!(status));
+        map.insert(
+            "status_url".into(),
+            json!(format!("{}/v1/async_tasks/{id}", ctx.base_url)),
+        );
+        map.insert("created_time".into(), json!(time::now()));
+        map.insert(
+            "operation".into(),
+            json!({"surface": "rest", "name": operation}),
+        );
+        map
+    };
+    let finished = match outcome {
         Ok(result) => {
-            finished.insert("status".into(), json!("succeeded"));
+            let mut finished = task("succeeded");
             finished.insert("result".into(), result);
+            finished
         }
         Err(error) => {
             let mut body = serde_json::to_value(error.to_body(""))?;
             if let Value::Object(map) = &mut body {
                 map.remove("request_id");
             }
-            finished.insert("status".into(), json!("failed"));
+            let mut finished = task("failed");
             finished.insert("error".into(), body);
+            finished
         }
-    }
+    };
     tx.prepare_cached(
         "INSERT INTO async_tasks (id, seq, integration_id, data) VALUES (?1, ?2, ?3, ?4)",
     )?
@@ -86,9 +93,9 @@ pub(crate) fn run(
         ctx.integration.id,
         Value::Object(finished).to_string()
     ])?;
-    task.insert("status".into(), json!("queued"));
-    task.insert("poll_after_seconds".into(), json!(POLL_AFTER_SECONDS));
-    Ok(Value::Object(task))
+    let mut queued = task("queued");
+    queued.insert("poll_after_seconds".into(), json!(POLL_AFTER_SECONDS));
+    Ok(Value::Object(queued))
 }
 
 /// `GET /v1/async_tasks/{task_id}`.

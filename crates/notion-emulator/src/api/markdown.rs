@@ -57,7 +57,7 @@ pub(crate) async fn update(
             let queued = async_tasks::requested(&body)?;
             let operation = operation(&body)?;
             if queued {
-                let task = async_tasks::run(tx, &ctx, "updatePageMarkdown", |tx| {
+                let task = async_tasks::run(tx, &ctx, "PATCH /v1/pages/:page_id/markdown", |tx| {
                     apply_update(tx, &ctx, &raw_id, &operation)
                 })?;
                 return Ok((task, true));

@@ -46,7 +46,7 @@ pub(crate) async fn create(
                 render::page::page(tx, &ctx, &node, &filter)
             };
             if queued {
-                return Ok((async_tasks::run(tx, &ctx, "createPage", create)?, true));
+                return Ok((async_tasks::run(tx, &ctx, "POST /v1/pages", create)?, true));
             }
             Ok((create(tx)?, false))
         })

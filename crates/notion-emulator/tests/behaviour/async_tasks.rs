@@ -23,10 +23,10 @@ fn assert_queued(response: &crate::support::Response, operation: &str) -> Value 
         [
             "object",
             "id",
+            "status",
             "status_url",
             "created_time",
             "operation",
-            "status",
             "poll_after_seconds",
             "request_id"
         ]
@@ -57,9 +57,23 @@ async fn an_async_markdown_update_is_queued_then_succeeds_with_the_page_markdown
             }),
         )
         .await;
-    let queued = assert_queued(&response, "updatePageMarkdown");
+    let queued = assert_queued(&response, "PATCH /v1/pages/:page_id/markdown");
 
     let done = poll(&api, &queued).await;
+    // The keys of Notion's recorded answer (fixture 039-GET-v1_async_tasks_task_id).
+    assert_eq!(
+        keys(&done),
+        [
+            "object",
+            "id",
+            "status",
+            "status_url",
+            "created_time",
+            "operation",
+            "result",
+            "request_id"
+        ]
+    );
     assert_eq!(done["status"], "succeeded");
     assert_eq!(done["id"], queued["id"]);
     assert!(done.get("poll_after_seconds").is_none());
@@ -90,7 +104,7 @@ async fn a_failed_async_update_reports_the_error_and_changes_nothing() {
             }),
         )
         .await;
-    let queued = assert_queued(&response, "updatePageMarkdown");
+    let queued = assert_queued(&response, "PATCH /v1/pages/:page_id/markdown");
     let done = poll(&api, &queued).await;
     assert_eq!(done["status"], "failed", "task: {done}");
     assert_eq!(done["error"]["object"], "error");
@@ -116,7 +130,7 @@ async fn a_page_created_from_markdown_asynchronously_is_the_tasks_result() {
             }),
         )
         .await;
-    let queued = assert_queued(&response, "createPage");
+    let queued = assert_queued(&response, "POST /v1/pages");
     let done = poll(&api, &queued).await;
     assert_eq!(done["status"], "succeeded");
     assert_eq!(done["result"]["object"], "page");
