@@ -1,5 +1,7 @@
 //! The local workspace: an in-process emulator over `.orchestra/workspace.sqlite`,
-//! used when no token is set.
+//! used when no token is set. The ids provisioned in it are kept beside it in
+//! `.orchestra/workspace-ids.toml`, never in `orchestra.toml` (see
+//! [`orchestra::config::LocalIds`]).
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +17,11 @@ pub(crate) fn database_path(config_path: &Path) -> PathBuf {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
     dir.join(".orchestra").join("workspace.sqlite")
+}
+
+/// Where the local workspace's ids live: beside its database.
+pub(crate) fn ids_path(config_path: &Path) -> PathBuf {
+    database_path(config_path).with_file_name(orchestra::config::LOCAL_IDS_FILE)
 }
 
 /// A running local emulator; stops when dropped.

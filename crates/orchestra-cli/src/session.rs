@@ -1,12 +1,17 @@
 //! What every Notion-talking command needs: configuration, schema, a client, and the
 //! local workspace when no token is set.
+//!
+//! Provisioned ids are recorded where they are valid ([`Session::save_ids`]): with a token
+//! in `orchestra.toml` (comments kept); without one in the local workspace's
+//! `workspace-ids.toml`, layered over the file's own ids when loading, so a run against
+//! the local workspace never rewrites the user's configuration file.
 
 use std::path::PathBuf;
 
 use anyhow::Context;
 use notion_api::Client;
 use notion_model::PageId;
-use orchestra::config::Config;
+use orchestra::config::{Config, LocalIds};
 use orchestra::env::{Environment, build_client};
 use orchestra::schema::WorkspaceSchema;
 use orchestra::workspace::Workspace;
@@ -27,8 +32,8 @@ pub(crate) struct Session {
 impl Session {
     /// Loads the configuration and connects (starting the local workspace without a token).
     pub(crate) async fn open(config_path: PathBuf, output: Output) -> anyhow::Result<Self> {
-        let (config, schema) = load(&config_path)?;
         let env = Environment::from_env();
+        let (config, schema) = load_for(&config_path, &env)?;
         let (builder, local) = if env.has_token() {
             (env.builder()?, None)
         } else {
@@ -78,6 +83,22 @@ impl Session {
         )
     }
 
+    /// Records the ids in `config` (after provisioning): into the configuration file with
+    /// a token, into the local workspace's ids file without one (the configuration file is
+    /// then left untouched).
+    pub(crate) fn save_ids(&self, config: &Config) -> anyhow::Result<()> {
+        if self.local.is_some() {
+            let path = crate::local::ids_path(&self.config_path);
+            LocalIds::from_config(config)
+                .save(&path)
+                .with_context(|| format!("writing the local workspace's ids {}", path.display()))
+        } else {
+            config
+                .save(&self.config_path)
+                .with_context(|| format!("writing {}", self.config_path.display()))
+        }
+    }
+
     /// Stops the local workspace, if any.
     pub(crate) async fn close(self) {
         if let Some(local) = self.local {
@@ -86,12 +107,28 @@ impl Session {
     }
 }
 
-/// Reads `orchestra.toml` and the schema it names, and checks one against the other.
+/// Reads `orchestra.toml` and the schema it names, and checks one against the other;
+/// without a token in the environment, the local workspace's ids are layered over the
+/// file's.
 pub(crate) fn load(config_path: &std::path::Path) -> anyhow::Result<(Config, WorkspaceSchema)> {
-    let config = Config::load(config_path)?;
+    load_for(config_path, &Environment::from_env())
+}
+
+/// As [`load`], for the environment `env`.
+fn load_for(
+    config_path: &std::path::Path,
+    env: &Environment,
+) -> anyhow::Result<(Config, WorkspaceSchema)> {
+    let mut config = Config::load(config_path)?;
     let schema = config
         .schema(config_path)
         .with_context(|| format!("loading the schema named in {}", config_path.display()))?;
     config.check_against(&schema, config_path)?;
+    if !env.has_token() {
+        let path = crate::local::ids_path(config_path);
+        let local = LocalIds::load(&path)?;
+        local.check_against(&schema, &path)?;
+        local.layer_onto(&mut config, &path);
+    }
     Ok((config, schema))
 }

@@ -1,5 +1,6 @@
 //! Orchestra library tests, against the emulator over HTTP (one test binary).
 
+mod alert_dedupe;
 mod brief_examples;
 mod bulk;
 mod collect;

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use orchestra::collect::insights::RealertRule;
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum LogCommand {
@@ -88,6 +89,15 @@ pub(crate) struct CiArgs {
 #[derive(Debug, Subcommand)]
 pub(crate) enum InsightsCommand {
     /// Measure this machine and read custom metrics; write Operational Insights.
+    ///
+    /// Slack alerts for Critical metrics are de-duplicated (the state is in
+    /// .orchestra/state.sqlite): a metric alerts when it becomes Critical, when its
+    /// severity rises (one step per doubling of the value past its Threshold), or again
+    /// once --realert-after has passed since its last alert. A metric back to Normal or
+    /// Warning is forgotten, so it alerts the next time it turns Critical. A post Slack
+    /// refuses is a warning (exit code 0) and is not remembered: the next run tries again.
+    /// `orchestra daily` follows the same rule. With --json, each row says whether its
+    /// alert was posted, suppressed (with the time of the last alert) or not needed.
     Collect {
         /// A metrics file: JSON list of {metric, value, category?, threshold?} or
         /// Prometheus text (default: `[sources] metrics`).
@@ -102,6 +112,10 @@ pub(crate) enum InsightsCommand {
         /// Only print what would change; write nothing (history included).
         #[arg(long)]
         dry_run: bool,
+        /// The quiet period: a metric that stays Critical alerts again only after this long
+        /// (e.g. 24h, 90m, 1h 30m).
+        #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = RealertRule::parse)]
+        realert_after: RealertRule,
     },
 }
 

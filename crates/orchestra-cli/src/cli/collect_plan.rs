@@ -29,6 +29,7 @@ pub(crate) enum CollectPlan {
         system: bool,
         notify: bool,
         dry_run: bool,
+        realert: orchestra::collect::insights::RealertRule,
     },
     /// `orchestra tools sync`.
     Tools {
@@ -105,11 +106,13 @@ pub(crate) fn insights(command: InsightsCommand) -> CollectPlan {
             no_system,
             no_notify,
             dry_run,
+            realert_after,
         } => CollectPlan::Insights {
             metrics,
             system: !no_system,
             notify: !no_notify,
             dry_run,
+            realert: realert_after,
         },
     }
 }

@@ -71,11 +71,10 @@ pub(crate) async fn run(
     )
     .await;
     bar.finish_and_clear();
-    // Save whatever was created, even when a later step failed.
+    // Save whatever was created, even when a later step failed (into the local
+    // workspace's ids file when there is no token: see `Session::save_ids`).
     if config != session.config {
-        config
-            .save(&session.config_path)
-            .with_context(|| format!("writing {}", session.config_path.display()))?;
+        session.save_ids(&config)?;
     }
     let report = applied?;
     if output.json {

@@ -3,7 +3,7 @@
 
 mod activity;
 mod insights;
-mod receiver;
+pub(crate) mod receiver;
 mod tools;
 
 use std::path::Path;

@@ -8,6 +8,7 @@
 
 pub mod activity;
 pub mod insights;
+mod sqlite_file;
 pub mod tools;
 
 use crate::error::Result;

@@ -24,13 +24,9 @@ impl Config {
     /// # Errors
     /// [`Error::Io`] when unreadable, [`Error::Config`] naming the bad key.
     pub fn load(path: &Path) -> Result<Self> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Self::parse(&text, path),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(source) => Err(Error::Io {
-                path: path.to_owned(),
-                source,
-            }),
+        match read_if_present(path)? {
+            Some(text) => Self::parse(&text, path),
+            None => Ok(Self::default()),
         }
     }
 
@@ -241,5 +237,20 @@ impl DatabaseIds {
             data_source_id: data_source_id.to_string(),
             property_ids: Default::default(),
         }
+    }
+}
+
+/// The text of `path`, or `None` when there is no such file.
+///
+/// # Errors
+/// [`Error::Io`] when the file exists but cannot be read.
+pub(crate) fn read_if_present(path: &Path) -> Result<Option<String>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(Error::Io {
+            path: path.to_owned(),
+            source,
+        }),
     }
 }

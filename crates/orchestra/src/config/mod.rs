@@ -4,6 +4,7 @@
 //! `NOTION_TOKEN`) and the Slack webhook from the environment variable the file names.
 
 mod file;
+mod local_ids;
 mod providers;
 mod show;
 mod writer;
@@ -14,6 +15,7 @@ use std::path::PathBuf;
 use notion_model::{DataSourceId, DatabaseId};
 use serde::{Deserialize, Serialize};
 
+pub use local_ids::{LOCAL_IDS_FILE, LocalIds, LocalIdsOrigin};
 pub use providers::{Direction, ProviderConfig};
 pub use show::redacted_text;
 pub use show::redacted_view;
@@ -50,6 +52,10 @@ pub struct Config {
     /// `[templates]`: where local page templates live.
     #[serde(default, skip_serializing_if = "TemplatesSection::is_empty")]
     pub templates: TemplatesSection,
+    /// Which ids were layered in from the local workspace's ids file (never part of the
+    /// file itself; see [`LocalIds`]).
+    #[serde(skip)]
+    pub local_ids: Option<LocalIdsOrigin>,
 }
 
 /// `[templates]`: local page templates (`orchestra template`).

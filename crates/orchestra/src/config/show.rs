@@ -1,4 +1,5 @@
-//! `orchestra config show`: the effective configuration, secrets redacted.
+//! `orchestra config show`: the effective configuration, secrets redacted. Ids layered in
+//! from the local workspace's ids file are shown with the file they came from.
 
 use serde_json::{Value, json};
 
@@ -25,8 +26,34 @@ pub fn redacted_view(config: &Config, env: &crate::env::Environment) -> Value {
                 },
             }),
         );
+        if let Some(origin) = &config.local_ids {
+            obj.insert(LOCAL_IDS_SECTION.to_owned(), local_ids_view(origin));
+        }
     }
     value
+}
+
+/// The section saying which ids came from the local workspace's ids file.
+const LOCAL_IDS_SECTION: &str = "local_workspace_ids";
+
+fn local_ids_view(origin: &super::LocalIdsOrigin) -> Value {
+    let parent = origin
+        .parent_page_id
+        .then(|| "notion.parent_page_id".to_owned());
+    let keys: Vec<String> = parent
+        .into_iter()
+        .chain(
+            origin
+                .databases
+                .iter()
+                .map(|key| format!("databases.{key}")),
+        )
+        .collect();
+    json!({
+        "file": origin.file.display().to_string(),
+        "note": "these ids belong to the local workspace and win over orchestra.toml's",
+        "ids": keys,
+    })
 }
 
 /// The same view as [`redacted_view`], as readable TOML: the environment first, then the
@@ -37,6 +64,9 @@ pub fn redacted_text(config: &Config, env: &crate::env::Environment) -> String {
     if let Some(obj) = view.as_object_mut() {
         if let Some(environment) = obj.remove("environment") {
             ordered.insert("environment".to_owned(), environment);
+        }
+        if let Some(local_ids) = obj.remove(LOCAL_IDS_SECTION) {
+            ordered.insert(LOCAL_IDS_SECTION.to_owned(), local_ids);
         }
         ordered.extend(std::mem::take(obj));
     }

@@ -3,7 +3,7 @@
 
 mod activity;
 mod insights;
-mod receiver;
+pub(crate) mod receiver;
 mod slack;
 mod tools;
 

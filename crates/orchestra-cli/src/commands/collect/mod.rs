@@ -6,6 +6,8 @@ mod activity;
 mod insights;
 mod tools;
 
+pub(crate) use insights::{daily_alerts, forget_recovered};
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -51,9 +53,10 @@ pub(crate) async fn run(
             system,
             notify,
             dry_run,
+            realert,
         } => {
             to.dry_run = dry_run;
-            insights::collect(session, &to, metrics, system, notify).await
+            insights::collect(session, &to, metrics, system, notify, realert).await
         }
         CollectPlan::Tools { ledger, dry_run } => {
             to.dry_run = dry_run;

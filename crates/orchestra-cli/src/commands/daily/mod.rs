@@ -9,6 +9,7 @@
 //! once a day unless `--force` (remembered in the sync state). Exit code 1 when a record
 //! or a step failed (the others still ran), 2 when the job could not run at all.
 
+mod insight_alerts;
 mod steps;
 mod summary;
 
@@ -64,9 +65,10 @@ pub(crate) async fn run(
     step(2);
     let mut critical = Vec::new();
     if plan.force || !done_today(&state, date, "insights")? {
-        let (result, insights) = steps::insights(session, &workspace, &state).await;
+        let (mut result, insights) = steps::insights(session, &workspace, &state).await;
         if result.error.is_none() {
             mark_done(&state, date, "insights")?;
+            insight_alerts::forget(&mut result, session, &insights);
         }
         critical = insights;
         outcome.push(result);
@@ -107,7 +109,8 @@ pub(crate) async fn run(
             "summary already posted today",
         ));
     } else {
-        let result = steps::notify(&workspace, report.as_ref(), &failed_activity, &critical).await;
+        let mut result = steps::notify(&workspace, report.as_ref(), &failed_activity, &[]).await;
+        insight_alerts::post(&mut result, &workspace, session, &critical).await;
         if result.posted() {
             mark_done(&state, date, "notify")?;
         }

@@ -27,7 +27,8 @@ use crate::commands::report::{self, Written};
 use crate::session::Session;
 
 /// Provisions the databases when any lacks an id (`orchestra init` under the configured
-/// parent page, else the local workspace's root), and saves their ids.
+/// parent page, else the local workspace's root), and saves their ids (in the local
+/// workspace's ids file when there is no token: the configuration file stays untouched).
 pub(super) async fn init(session: &mut Session, _output: Output) -> anyhow::Result<StepResult> {
     let missing: Vec<String> = session
         .schema
@@ -69,9 +70,7 @@ pub(super) async fn init(session: &mut Session, _output: Output) -> anyhow::Resu
     )
     .await;
     if config != session.config {
-        config
-            .save(&session.config_path)
-            .with_context(|| format!("writing {}", session.config_path.display()))?;
+        session.save_ids(&config)?;
         session.config = config;
     }
     let report = applied?;

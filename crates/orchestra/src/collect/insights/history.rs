@@ -2,12 +2,12 @@
 //! last values per metric, for the Trend and the Chart Data.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use jiff::Timestamp;
-use rusqlite::{Connection, params};
+use rusqlite::params;
 
-use crate::error::{Error, Result};
+use crate::collect::sqlite_file::SqliteFile;
+use crate::error::Result;
 
 /// Values kept per metric (older ones are pruned).
 pub const KEEP: usize = 30;
@@ -33,8 +33,7 @@ pub struct Point {
 /// The metric history store.
 #[derive(Debug)]
 pub struct History {
-    path: PathBuf,
-    conn: Mutex<Connection>,
+    file: SqliteFile,
 }
 
 const SCHEMA: &str = "
@@ -53,22 +52,7 @@ impl History {
     /// # Errors
     /// [`Error::State`] when SQLite fails, [`Error::Io`] when the folder cannot be made.
     pub fn open(path: &Path) -> Result<Self> {
-        if let Some(dir) = path.parent()
-            && !dir.as_os_str().is_empty()
-        {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
-                path: dir.to_owned(),
-                source,
-            })?;
-        }
-        let conn = Connection::open(path).map_err(|e| error(path, &e))?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .and_then(|()| conn.execute_batch(SCHEMA))
-            .map_err(|e| error(path, &e))?;
-        Ok(Self {
-            path: path.to_owned(),
-            conn: Mutex::new(conn),
-        })
+        SqliteFile::open(path, SCHEMA).map(|file| Self { file })
     }
 
     /// An in-memory store.
@@ -76,21 +60,7 @@ impl History {
     /// # Errors
     /// [`Error::State`] when SQLite fails.
     pub fn in_memory() -> Result<Self> {
-        let path = PathBuf::from(":memory:");
-        let conn = Connection::open_in_memory().map_err(|e| error(&path, &e))?;
-        conn.execute_batch(SCHEMA).map_err(|e| error(&path, &e))?;
-        Ok(Self {
-            path,
-            conn: Mutex::new(conn),
-        })
-    }
-
-    fn with<T>(&self, f: impl FnOnce(&Connection) -> rusqlite::Result<T>) -> Result<T> {
-        let conn = self
-            .conn
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        f(&conn).map_err(|e| error(&self.path, &e))
+        SqliteFile::in_memory(SCHEMA).map(|file| Self { file })
     }
 
     /// Appends a value and prunes the metric to the last [`KEEP`].
@@ -98,7 +68,7 @@ impl History {
     /// # Errors
     /// [`Error::State`].
     pub fn push(&self, metric: &str, point: Point) -> Result<()> {
-        self.with(|c| {
+        self.file.with(|c| {
             c.execute(
                 "INSERT INTO metric_history (metric, at, value) VALUES (?1, ?2, ?3)",
                 params![metric, point.at.to_string(), point.value],
@@ -117,7 +87,7 @@ impl History {
     /// # Errors
     /// [`Error::State`].
     pub fn recent(&self, metric: &str, n: usize) -> Result<Vec<Point>> {
-        let rows: Vec<(String, f64)> = self.with(|c| {
+        let rows: Vec<(String, f64)> = self.file.with(|c| {
             let mut stmt = c.prepare(
                 "SELECT at, value FROM metric_history WHERE metric = ?1 ORDER BY seq DESC LIMIT ?2",
             )?;
@@ -134,12 +104,5 @@ impl History {
                 })
             })
             .collect())
-    }
-}
-
-fn error(path: &Path, err: &rusqlite::Error) -> Error {
-    Error::State {
-        path: path.to_owned(),
-        message: err.to_string(),
     }
 }

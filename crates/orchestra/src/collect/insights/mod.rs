@@ -5,7 +5,15 @@
 //! metric name or its slug (`cpu_usage` for `CPU Usage`); else the collector's defaults
 //! (system metrics), else a `threshold` given in the metrics file (a warning level,
 //! higher is worse). The Threshold column shows the warning level (else the critical one).
+//!
+//! Critical metrics alert Slack once, not on every run ([`alert_rule`]): when a metric
+//! becomes Critical, when its severity rises, or again after a quiet period (24 h by
+//! default). A metric back to normal forgets its alert, so it alerts the next time it
+//! turns Critical. The alerts posted are remembered in the sync state ([`AlertLog`]);
+//! a post Slack refused is not, so the next run tries again.
 
+pub mod alert_rule;
+mod alert_state;
 mod history;
 mod level;
 mod measurement;
@@ -20,6 +28,11 @@ use std::path::Path;
 use jiff::Timestamp;
 use serde_json::json;
 
+pub use alert_rule::{
+    AlertDecision, AlertReason, DEFAULT_REALERT_AFTER, LastAlert, RealertRule, decide,
+    severity_step,
+};
+pub use alert_state::AlertLog;
 pub use history::{History, KEEP, Point, history_path};
 pub use level::{Level, Rule};
 pub use measurement::{Measurement, infer_category, metric_slug};

@@ -60,31 +60,37 @@ pub fn alerts_for(activities: &[DevActivity], insights: &[Insight]) -> Vec<Alert
                 link: a.link.clone(),
             }
         });
-    let critical = insights.iter().filter(|i| i.is_critical()).map(|i| {
-        let mut lines = Vec::new();
-        if let Some(value) = i.current_value {
-            let threshold = i
-                .threshold
-                .map(|t| format!(" (threshold {t})"))
-                .unwrap_or_default();
-            lines.push(format!("Current value: *{value}*{threshold}"));
-        }
-        if let Some(trend) = &i.trend {
-            lines.push(format!("Trend: {trend}"));
-        }
-        if let Some(action) = &i.action_required {
-            lines.push(action.clone());
-        }
-        Alert {
-            title: format!(
-                "Critical: {} ({})",
-                i.metric,
-                i.category.as_deref().unwrap_or("Performance")
-            ),
-            text: lines.join("\n"),
-            severity: Severity::Critical,
-            link: None,
-        }
-    });
+    let critical = insights
+        .iter()
+        .filter(|i| i.is_critical())
+        .map(insight_alert);
     failures.chain(critical).collect()
+}
+
+/// The alert of one insight (a Critical one, as [`alerts_for`] picks them).
+pub fn insight_alert(i: &Insight) -> Alert {
+    let mut lines = Vec::new();
+    if let Some(value) = i.current_value {
+        let threshold = i
+            .threshold
+            .map(|t| format!(" (threshold {t})"))
+            .unwrap_or_default();
+        lines.push(format!("Current value: *{value}*{threshold}"));
+    }
+    if let Some(trend) = &i.trend {
+        lines.push(format!("Trend: {trend}"));
+    }
+    if let Some(action) = &i.action_required {
+        lines.push(action.clone());
+    }
+    Alert {
+        title: format!(
+            "Critical: {} ({})",
+            i.metric,
+            i.category.as_deref().unwrap_or("Performance")
+        ),
+        text: lines.join("\n"),
+        severity: Severity::Critical,
+        link: None,
+    }
 }

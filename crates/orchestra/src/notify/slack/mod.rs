@@ -1,17 +1,24 @@
 //! Slack incoming webhooks: the daily summary and one alert per critical insight or
 //! failed deploy, build or test, as Block Kit JSON.
 //!
+//! Critical insights are de-duplicated by [`alert_insights`]: a metric alerts when it
+//! becomes Critical, when its severity rises, or again after a quiet period (24 h by
+//! default); a metric back to normal is forgotten, so it alerts the next time it turns
+//! Critical. A failed post is not remembered (the next run tries again).
+//!
 //! The webhook URL is a secret: it comes from the variable `[slack] webhook_env` names
 //! (else `SLACK_WEBHOOK_URL`), and never appears in output, logs or warnings.
 
 mod alert;
 mod blocks;
+mod insight_alerts;
 mod summary;
 
 use serde_json::Value;
 
-pub use alert::{Alert, Severity, alerts_for};
+pub use alert::{Alert, Severity, alerts_for, insight_alert};
 pub use blocks::{alert_message, summary_message};
+pub use insight_alerts::{AlertOutcome, InsightAlerts, MetricAlert, alert_insights};
 pub use summary::DailySummary;
 
 use crate::config::Config;
