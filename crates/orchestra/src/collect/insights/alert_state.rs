@@ -34,7 +34,8 @@ impl AlertLog {
     /// Opens the table in the state file at `path` (creating file, folder and table).
     ///
     /// # Errors
-    /// [`Error::Io`] when the folder cannot be made, [`Error::State`] when SQLite fails.
+    /// [`Error::State`](crate::Error::State) when SQLite fails,
+    /// [`Error::Io`](crate::Error::Io) when the folder cannot be made.
     pub fn open(path: &Path) -> Result<Self> {
         SqliteFile::open(path, SCHEMA).map(|file| Self { file })
     }
@@ -42,7 +43,7 @@ impl AlertLog {
     /// An in-memory log (tests, dry runs).
     ///
     /// # Errors
-    /// [`Error::State`] when SQLite fails.
+    /// [`Error::State`](crate::Error::State) when SQLite fails.
     pub fn in_memory() -> Result<Self> {
         SqliteFile::in_memory(SCHEMA).map(|file| Self { file })
     }
@@ -50,7 +51,7 @@ impl AlertLog {
     /// The last alert posted for `metric` (an unreadable row counts as none).
     ///
     /// # Errors
-    /// [`Error::State`].
+    /// [`Error::State`](crate::Error::State).
     pub fn last(&self, metric: &str) -> Result<Option<LastAlert>> {
         let row: Option<(i64, String)> = self.file.with(|c| {
             c.query_row(
@@ -71,7 +72,7 @@ impl AlertLog {
     /// Remembers that an alert of `severity` was posted for `metric` at `at`.
     ///
     /// # Errors
-    /// [`Error::State`].
+    /// [`Error::State`](crate::Error::State).
     pub fn record(&self, metric: &str, severity: u32, at: Timestamp) -> Result<()> {
         self.file.with(|c| {
             c.execute(
@@ -87,7 +88,7 @@ impl AlertLog {
     /// Forgets the alert of `metric` (it is no longer Critical).
     ///
     /// # Errors
-    /// [`Error::State`].
+    /// [`Error::State`](crate::Error::State).
     pub fn clear(&self, metric: &str) -> Result<()> {
         self.file.with(|c| {
             c.execute("DELETE FROM insight_alerts WHERE metric = ?1", [metric])
@@ -99,7 +100,7 @@ impl AlertLog {
     /// metric but only kept the Critical ones).
     ///
     /// # Errors
-    /// [`Error::State`].
+    /// [`Error::State`](crate::Error::State).
     pub fn clear_all_but(&self, critical: &[&str]) -> Result<()> {
         for metric in self.metrics()? {
             if !critical.contains(&metric.as_str()) {
@@ -112,7 +113,7 @@ impl AlertLog {
     /// The metrics with a remembered alert, sorted.
     ///
     /// # Errors
-    /// [`Error::State`].
+    /// [`Error::State`](crate::Error::State).
     pub fn metrics(&self) -> Result<Vec<String>> {
         self.file.with(|c| {
             let mut stmt = c.prepare("SELECT metric FROM insight_alerts ORDER BY metric")?;

@@ -50,7 +50,8 @@ impl History {
     /// Opens (or creates) the store at `path`.
     ///
     /// # Errors
-    /// [`Error::State`] when SQLite fails, [`Error::Io`] when the folder cannot be made.
+    /// [`Error::State`](crate::Error::State) when SQLite fails,
+    /// [`Error::Io`](crate::Error::Io) when the folder cannot be made.
     pub fn open(path: &Path) -> Result<Self> {
         SqliteFile::open(path, SCHEMA).map(|file| Self { file })
     }
@@ -58,7 +59,7 @@ impl History {
     /// An in-memory store.
     ///
     /// # Errors
-    /// [`Error::State`] when SQLite fails.
+    /// [`Error::State`](crate::Error::State) when SQLite fails.
     pub fn in_memory() -> Result<Self> {
         SqliteFile::in_memory(SCHEMA).map(|file| Self { file })
     }
@@ -66,7 +67,7 @@ impl History {
     /// Appends a value and prunes the metric to the last [`KEEP`].
     ///
     /// # Errors
-    /// [`Error::State`].
+    /// [`Error::State`](crate::Error::State).
     pub fn push(&self, metric: &str, point: Point) -> Result<()> {
         self.file.with(|c| {
             c.execute(
@@ -85,7 +86,7 @@ impl History {
     /// The last `n` values of `metric`, oldest first.
     ///
     /// # Errors
-    /// [`Error::State`].
+    /// [`Error::State`](crate::Error::State).
     pub fn recent(&self, metric: &str, n: usize) -> Result<Vec<Point>> {
         let rows: Vec<(String, f64)> = self.file.with(|c| {
             let mut stmt = c.prepare(
