@@ -272,3 +272,27 @@ fn markdown_part() -> impl Strategy<Value = String> {
         )),
     ]
 }
+
+/// Found by `blocks_survive_markdown`: a document that starts with a divider and has another
+/// `---` further down was read as YAML front matter.
+#[test]
+fn a_leading_divider_is_not_front_matter() {
+    let blocks = vec![
+        Block::divider(),
+        Block::paragraph("between"),
+        Block::divider(),
+        Block::paragraph("after"),
+    ];
+    let md = blocks_to_markdown(&blocks);
+    assert!(md.starts_with("***\n"), "{md}");
+    let converted = markdown_to_blocks(&md, &options());
+    assert_eq!(converted.front_matter, None);
+    assert_eq!(converted.blocks, blocks);
+    // A lone divider too.
+    let md = blocks_to_markdown(&[Block::divider()]);
+    assert_eq!(md, "***\n");
+    assert_eq!(
+        markdown_to_blocks(&md, &options()).blocks,
+        vec![Block::divider()]
+    );
+}

@@ -32,6 +32,11 @@ pub fn tree_to_markdown(trees: &[BlockTree]) -> String {
 }
 
 fn finish(mut out: String) -> String {
+    // A divider written `---` on the first line would open YAML front matter when read
+    // back (with any later `---` closing it): write that one as `***`, the same rule.
+    if out == "---" || out.starts_with("---\n") {
+        out.replace_range(..3, "***");
+    }
     if !out.is_empty() {
         out.push('\n');
     }
