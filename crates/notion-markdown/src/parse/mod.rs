@@ -304,7 +304,9 @@ impl<'o> BlockParser<'o> {
             }
             Tag::Table(alignments) => {
                 self.flush_item_text();
-                self.table = Some(TableState::new(alignments.len()));
+                // One row per source line but the delimiter row: an upper bound.
+                let lines = body[range].lines().count();
+                self.table = Some(TableState::new(alignments.len(), lines.saturating_sub(1)));
             }
             Tag::TableCell => self.start_inline(InlineTarget::Cell),
             Tag::Emphasis => self.inline().emphasis(true),

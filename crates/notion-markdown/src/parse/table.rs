@@ -17,10 +17,10 @@ pub(crate) struct TableState {
 }
 
 impl TableState {
-    /// A table whose header declares `columns` columns.
-    pub(crate) fn new(columns: usize) -> Self {
+    /// A table whose header declares `columns` columns, with room for `rows` rows.
+    pub(crate) fn new(columns: usize, rows: usize) -> Self {
         Self {
-            rows: Vec::new(),
+            rows: Vec::with_capacity(rows),
             cells: Vec::with_capacity(columns),
             width: 0,
         }
@@ -93,7 +93,7 @@ mod tests {
 
     #[test]
     fn short_rows_are_padded_to_the_widest() {
-        let mut state = TableState::new(2);
+        let mut state = TableState::new(2, 2);
         state.push_cell(cell("a"));
         state.push_cell(cell("b"));
         state.end_row();
@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn a_table_without_cells_is_dropped() {
-        let mut state = TableState::new(0);
+        let mut state = TableState::new(0, 1);
         state.end_row();
         assert!(state.finish().is_none());
     }
