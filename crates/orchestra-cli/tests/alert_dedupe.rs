@@ -143,3 +143,37 @@ async fn the_daily_job_does_not_repeat_an_alert_the_collector_sent() {
         "already alerted: {posted_by_daily:?}\n{out}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_quiet_period_comes_from_the_flag_or_the_config_file() {
+    let (emu, dir) = with_error_rate(7.5).await;
+    let slack = Receiver::start(200).await;
+    // A bad flag value is a usage error naming what is expected.
+    let args = [
+        "insights",
+        "collect",
+        "--no-system",
+        "--realert-after",
+        "soon",
+    ];
+    let bad_flag = run_with(&emu, dir.path(), &args, &[(HOOK, slack.url.as_str())]);
+    assert_eq!(bad_flag.code, 2, "{}", bad_flag.stderr);
+    assert!(bad_flag.stderr.contains("24h"), "{}", bad_flag.stderr);
+    // A bad value in orchestra.toml names the key; nothing is posted.
+    add_config(dir.path(), Some("slack"), "realert_after = \"soon\"");
+    let args = [
+        "insights",
+        "collect",
+        "--no-system",
+        "--metrics",
+        "metrics.json",
+    ];
+    let bad_file = run_with(&emu, dir.path(), &args, &[(HOOK, slack.url.as_str())]);
+    assert_eq!(bad_file.code, 2, "{}", bad_file.stderr);
+    assert!(
+        bad_file.stderr.contains("slack.realert_after"),
+        "{}",
+        bad_file.stderr
+    );
+    assert!(slack.bodies().is_empty());
+}

@@ -28,6 +28,24 @@ fn config_errors_name_the_key() {
 }
 
 #[test]
+fn the_slack_quiet_period_is_checked_when_the_file_is_loaded() {
+    let message = parse("[slack]\nrealert_after = \"soon\"\n");
+    assert!(message.contains("`slack.realert_after`"), "{message}");
+    assert!(message.contains("24h"), "says what is expected: {message}");
+    assert!(parse("[slack]\nrealert_after = \"-2h\"\n").contains("positive"));
+
+    let config = Config::parse(
+        "[slack]\nrealert_after = \"6h\"\n",
+        Path::new("orchestra.toml"),
+    )
+    .expect("valid");
+    let rule = config.slack.realert_rule().expect("checked").expect("set");
+    assert_eq!(rule.realert_after, jiff::SignedDuration::from_hours(6));
+    let unset = Config::parse("", Path::new("orchestra.toml")).expect("valid");
+    assert_eq!(unset.slack.realert_rule(), Ok(None));
+}
+
+#[test]
 fn a_valid_config_round_trips() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("orchestra.toml");

@@ -113,9 +113,9 @@ pub(crate) enum InsightsCommand {
         #[arg(long)]
         dry_run: bool,
         /// The quiet period: a metric that stays Critical alerts again only after this long
-        /// (e.g. 24h, 90m, 1h 30m).
-        #[arg(long, value_name = "DURATION", default_value = "24h", value_parser = RealertRule::parse)]
-        realert_after: RealertRule,
+        /// (e.g. 24h, 90m, 1h 30m) [default: `slack.realert_after` in orchestra.toml, else 24h].
+        #[arg(long, value_name = "DURATION", value_parser = RealertRule::parse)]
+        realert_after: Option<RealertRule>,
     },
 }
 

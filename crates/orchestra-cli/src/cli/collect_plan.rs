@@ -29,7 +29,8 @@ pub(crate) enum CollectPlan {
         system: bool,
         notify: bool,
         dry_run: bool,
-        realert: orchestra::collect::insights::RealertRule,
+        /// `--realert-after`, when given (else the configuration's, else 24 h).
+        realert: Option<orchestra::collect::insights::RealertRule>,
     },
     /// `orchestra tools sync`.
     Tools {

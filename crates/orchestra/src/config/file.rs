@@ -76,6 +76,7 @@ impl Config {
         if self.slack.webhook_env.trim().is_empty() {
             return Err("`slack.webhook_env`: name an environment variable".to_owned());
         }
+        self.slack.realert_rule()?;
         Ok(())
     }
 

@@ -193,6 +193,28 @@ pub struct Slack {
     /// Channel override.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<String>,
+    /// How long a metric that stays Critical is quiet before it alerts again (`24h`, `90m`,
+    /// `1h 30m`); `insights collect --realert-after` overrides it. Default 24 h (20 h for
+    /// `orchestra daily`, see [`crate::collect::insights::RealertRule::daily`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub realert_after: Option<String>,
+}
+
+impl Slack {
+    /// The quiet period set here, if any.
+    ///
+    /// # Errors
+    /// A message naming the key when the duration is not valid (checked when the file is
+    /// loaded, so commands never see an invalid one).
+    pub fn realert_rule(
+        &self,
+    ) -> std::result::Result<Option<crate::collect::insights::RealertRule>, String> {
+        self.realert_after
+            .as_deref()
+            .map(crate::collect::insights::RealertRule::parse)
+            .transpose()
+            .map_err(|e| format!("`slack.realert_after`: {e}"))
+    }
 }
 
 impl Default for Slack {
@@ -200,6 +222,7 @@ impl Default for Slack {
         Self {
             webhook_env: default_webhook_env(),
             channel: None,
+            realert_after: None,
         }
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Slack alerts for Critical metrics follow the de-duplication rule of
 //! `orchestra::collect::insights::alert_rule`: a metric alerts when it becomes Critical,
-//! when its severity rises, or again after the quiet period (`--realert-after`, 24 h by
-//! default); a metric back to normal is forgotten. The alerts posted are remembered in
+//! when its severity rises, or again after the quiet period (`--realert-after`, else
+//! `slack.realert_after` in orchestra.toml, else 24 h; 20 h for the daily job); a metric
+//! back to normal is forgotten. The alerts posted are remembered in
 //! `.orchestra/state.sqlite`; a post Slack refuses is a warning and is not remembered, so
 //! the next run tries again. `orchestra daily` uses the same rule and state.
 
@@ -30,8 +31,18 @@ pub(super) async fn collect(
     metrics: Option<PathBuf>,
     system: bool,
     wanted: bool,
-    rule: RealertRule,
+    rule: Option<RealertRule>,
 ) -> anyhow::Result<Outcome> {
+    // The flag, else `slack.realert_after` (checked when the file was loaded), else 24 h.
+    let rule = match rule {
+        Some(rule) => rule,
+        None => session
+            .config
+            .slack
+            .realert_rule()
+            .map_err(anyhow::Error::msg)?
+            .unwrap_or_default(),
+    };
     let metrics = metrics.or_else(|| {
         session
             .config
@@ -106,7 +117,8 @@ pub(crate) fn forget_recovered(config_path: &Path, critical: &[Insight]) -> anyh
 }
 
 /// For `orchestra daily`: posts the alerts of the `critical` insights that the rule lets
-/// through ([`RealertRule::daily`]: 20 hours); `None` when Slack is not configured.
+/// through (`slack.realert_after`, else [`RealertRule::daily`]: 20 hours); `None` when Slack
+/// is not configured.
 pub(crate) async fn daily_alerts(
     config: &Config,
     config_path: &Path,
@@ -120,7 +132,11 @@ pub(crate) async fn daily_alerts(
         Some(&slack),
         critical,
         &log,
-        RealertRule::daily(),
+        config
+            .slack
+            .realert_rule()
+            .map_err(anyhow::Error::msg)?
+            .unwrap_or_else(RealertRule::daily),
         Timestamp::now(),
     )
     .await?;
