@@ -124,10 +124,7 @@ fn mergeable(a: &RichText, b: &RichText) -> bool {
     let (RichTextContent::Text(ta), RichTextContent::Text(tb)) = (&a.content, &b.content) else {
         return false;
     };
-    // Cheapest and most often different first.
-    a.annotations.is_some() == b.annotations.is_some()
-        && ta.link.is_some() == tb.link.is_some()
-        && a.annotations == b.annotations
+    a.annotations == b.annotations
         && ta.link == tb.link
         && ta.extra.is_empty()
         && tb.extra.is_empty()

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use notion_model::{AsyncTask, ErrorCode};
+use notion_model::{AsyncTask, ErrorBody, ErrorCode};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -115,30 +115,27 @@ fn poll_delay(task: &AsyncTask) -> Duration {
 
 /// A failed task's `error` as the error the synchronous request would have returned.
 fn task_error(task: &AsyncTask, path: String) -> ApiError {
-    let error = task.error.as_ref();
-    let text = |key: &str| error.and_then(|e| e.get(key)).and_then(Value::as_str);
-    let status = error
-        .and_then(|e| e.get("status"))
-        .and_then(Value::as_u64)
-        .and_then(|s| u16::try_from(s).ok())
-        .unwrap_or(500);
-    let code = text("code").map_or_else(
-        || ErrorCode::from_wire("internal_server_error"),
-        ErrorCode::from_wire,
-    );
+    let body = task
+        .error
+        .clone()
+        .and_then(|error| serde_json::from_value::<ErrorBody>(error).ok());
+    let (status, code, message, additional_data) = match body {
+        Some(body) => (body.status, body.code, body.message, body.additional_data),
+        None => (
+            500,
+            ErrorCode::from_wire("internal_server_error"),
+            "the async task failed without a readable error".to_owned(),
+            None,
+        ),
+    };
     ApiError {
         method: Method::GET,
         path,
         status,
         code,
-        message: text("message")
-            .unwrap_or("the async task failed without a message")
-            .to_owned(),
+        message,
         request_id: None,
-        additional_data: error
-            .and_then(|e| e.get("additional_data"))
-            .and_then(Value::as_object)
-            .cloned(),
+        additional_data,
         retry_after: None,
     }
 }

@@ -75,12 +75,11 @@ pub(crate) fn run(
             finished
         }
         Err(error) => {
-            let mut body = serde_json::to_value(error.to_body(""))?;
-            if let Value::Object(map) = &mut body {
-                map.remove("request_id");
-            }
+            // The error as the synchronous call would have sent it, without a request id.
+            let mut body = error.to_body("");
+            body.request_id = None;
             let mut finished = task("failed");
-            finished.insert("error".into(), body);
+            finished.insert("error".into(), serde_json::to_value(body)?);
             finished
         }
     };

@@ -46,22 +46,22 @@ impl Style {
         Some(annotations)
     }
 
-    /// This style with inline code forced on.
+    /// The marks, with inline code forced on when `code`.
+    fn marks_with_code(&self, code: bool) -> u8 {
+        if code { self.marks | CODE } else { self.marks }
+    }
+
+    /// This style with inline code forced on when `code`.
     fn with_code(&self, code: bool) -> Style {
         Style {
-            marks: if code { self.marks | CODE } else { self.marks },
+            marks: self.marks_with_code(code),
             color: self.color.clone(),
         }
     }
 
     /// Whether a run in `current`, with `code` forced on or not, continues a run in `self`.
     fn continues(&self, current: &Style, code: bool) -> bool {
-        let wanted = if code {
-            current.marks | CODE
-        } else {
-            current.marks
-        };
-        self.marks == wanted && self.color == current.color
+        self.marks == current.marks_with_code(code) && self.color == current.color
     }
 }
 
@@ -136,6 +136,10 @@ impl Inline {
     /// afresh. The collector itself is reused (its buffers keep their capacity): a table
     /// has thousands of cells, and building and moving a new collector for each one costs
     /// more than the cell's text.
+    ///
+    /// Field by field rather than `*self = Self::default()`: rebuilding the ~330-byte
+    /// collector for every cell measured 3-5% slower. A test checks that a reset collector
+    /// equals a new one.
     pub(crate) fn reset(&mut self) {
         self.segments.clear();
         self.runs.clear();
@@ -554,5 +558,26 @@ pub(crate) fn media_url(media: &MediaBlock) -> Option<&str> {
         FileSource::External(file) => Some(&file.url),
         FileSource::File(file) => Some(&file.url),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reset_collector_equals_a_new_one() {
+        let mut inline = Inline::default();
+        inline.strong(true);
+        inline.link_start("https://example.com");
+        inline.html("<span color=\"red\"><u>");
+        inline.text("styled");
+        inline.image_start("https://example.com/a.png");
+        inline.html("<mention-date start=\"2026-01-01\">");
+        inline.html("<bogus>");
+        inline.equation("x");
+        inline.reset();
+        // Debug shows every field (not the buffers' capacity, which reset keeps).
+        assert_eq!(format!("{inline:?}"), format!("{:?}", Inline::default()));
     }
 }

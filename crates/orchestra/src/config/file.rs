@@ -170,17 +170,7 @@ impl Config {
         };
         let as_table =
             |config: &Self| toml::Table::try_from(config).map_err(|e| bad(e.to_string()));
-        let existing = match std::fs::read_to_string(path) {
-            Ok(text) => Some(text),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-            Err(source) => {
-                return Err(Error::Io {
-                    path: path.to_owned(),
-                    source,
-                });
-            }
-        };
-        let text = match existing {
+        let text = match read_if_present(path)? {
             Some(text) => {
                 let old = Self::parse(&text, path)?;
                 super::writer::update_document(&text, &as_table(&old)?, &as_table(self)?)

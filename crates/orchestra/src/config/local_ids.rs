@@ -136,9 +136,7 @@ impl LocalIds {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(io)?;
         }
-        let partial = path.with_extension("toml.partial");
-        std::fs::write(&partial, text).map_err(io)?;
-        std::fs::rename(&partial, path).map_err(io)
+        crate::sync::local::write_file(path, &text)
     }
 
     /// Puts these ids over `config`'s own (the local file wins) and records in
